@@ -454,7 +454,8 @@ rd_commit(struct reader *r, struct qubo *q, int spin)
 {
 	size_t k;
 
-	qsort(r->ent, r->nent, sizeof(*r->ent), cmp_entry);
+	if (r->nent > 1)
+		qsort(r->ent, r->nent, sizeof(*r->ent), cmp_entry);
 	for (k = 0; k < r->nent; k++) {
 		const struct qubo_coupler *c = &r->ent[k].c;
 
