@@ -458,7 +458,9 @@ rd_commit(struct reader *r, struct qubo *q, int spin)
 {
 	size_t k;
 
-	qsort(r->ent, r->nent, sizeof(*r->ent), cmp_entry);
+	/* qsort(NULL, 0) is undefined: a p line with no entries has none */
+	if (r->nent > 1)
+		qsort(r->ent, r->nent, sizeof(*r->ent), cmp_entry);
 	for (k = 0; k < r->nent; k++) {
 		const struct qubo_coupler *c = &r->ent[k].c;
 
