@@ -223,6 +223,33 @@ test_recovery(void)
 }
 
 /*
+ * Recovery with room to spare: the evicted pods level the survivors'
+ * load instead of filling the node that has room for both (no node is
+ * pushed to the edge).
+ */
+static void
+test_recovery_level(void)
+{
+	const char *text = "{\"nodes\": ["
+	    "{\"id\": \"dead\", \"cpu_capacity\": 4000, \"mem_capacity\": 4000,"
+	    " \"alive\": false}," NODE("s1", 4000, 8000) ","
+	    NODE("s2", 4000, 8000) "], \"pods\": ["
+	    "{\"id\": \"fixed\", \"cpu_request\": 2000, \"mem_request\": 100,"
+	    " \"current_node\": \"s1\", \"movable\": false},"
+	    POD("e1", 1000, 100, "dead") "," POD("e2", 1000, 100, "dead") ","
+	    POD("e3", 1000, 100, "dead") "]}";
+	struct run r;
+	struct model_eval ev;
+
+	check_instance(&r, text, MODEL_RECOVERY, MODEL_BALANCE, -1, 0);
+	model_eval(&r.m, r.best, &ev, NULL);
+	CHECK(ev.placed == 3);
+	/* s1 3000 and s2 2000: the most level split, no node full */
+	CHECK(ev.cpu_util_max == 0.75);
+	run_release(&r);
+}
+
+/*
  * Placement: api talks to db (on a, zone za); b in zone zb is emptier.
  * Balance alone picks b, latency picks a; an image cached on a does too.
  */
@@ -268,6 +295,7 @@ main(void)
 	test_rebalance();
 	test_pack();
 	test_recovery();
+	test_recovery_level();
 	test_placement();
 	return check_status();
 }
