@@ -494,6 +494,10 @@ model_build(struct model *m, const struct cluster *c,
 				m->fixed[k * c->nres + r] += c->pods[p].req[r];
 		} else if (c->pods[p].node >= 0 && o->mode != MODEL_RECOVERY) {
 			ignored[c->pods[p].node]++;
+		} else if (c->pods[p].node >= 0) {
+			kwarn(w, "pods[%d]: pod '%s' is pinned to dead node "
+			    "'%s': not recovered", p, c->pods[p].id,
+			    c->nodes[c->pods[p].node].id);
 		}
 	}
 	for (k = 0; k < c->nnodes; k++)
@@ -532,6 +536,10 @@ model_build(struct model *m, const struct cluster *c,
 		mv = &m->movers[i];
 		candidates(m, mv);
 		mv->reward = m->w[WEIGHT_DESIRE] * c->pods[mv->pod].desire;
+		if (mv->ncand == 0)
+			kwarn(w, "pods[%d]: pod '%s' fits no node (%s): left "
+			    "unplaced", mv->pod, c->pods[mv->pod].id,
+			    mv->reason);
 	}
 	if (o->candidates > 0)
 		prune(m);

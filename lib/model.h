@@ -16,7 +16,9 @@
  * Every other pod on a live node is fixed load (pinned pods, pods of
  * cordoned nodes, and in recovery and placement the pods that stay).
  * Outside recovery the pods of dead nodes are ignored with a warning; in
- * recovery pending pods and pinned pods of dead nodes are ignored.
+ * recovery pending pods are ignored, and pinned pods of dead nodes too,
+ * with a warning.  A mover that fits no node gets no variable (a warning
+ * gives its reason).
  *
  * Candidates of a mover: live, schedulable nodes where it fits beside the
  * fixed load in every resource.  With candidates = K > 0, a mover with more
