@@ -91,8 +91,8 @@ want_num(const struct json *obj, const char *where, const char *key,
 		return kerr_set(e, "%s%s%s: not positive: %s", where, dot, key,
 		    number_format(buf, v));
 	if ((flags & NUM_INT) && (v != floor(v) || v > 1e15))
-		return kerr_set(e, "%s%s%s: not an integer: %s", where, dot, key,
-		    number_format(buf, v));
+		return kerr_set(e, "%s%s%s: not an integer: %s", where, dot,
+		    key, number_format(buf, v));
 	*out = v;
 	return 0;
 }

@@ -425,9 +425,9 @@ ladder(struct model *m)
 	for (k = 0; k < np; k++) {
 		worst = 0;
 		for (i = 0; i < m->nmovers; i++)
-			if (c->pods[m->movers[i].pod].priority == prio[k] &&
-			    worst_cost(m, &m->movers[i]) > worst)
-				worst = worst_cost(m, &m->movers[i]);
+			if (c->pods[m->movers[i].pod].priority == prio[k])
+				worst = fmax(worst,
+				    worst_cost(m, &m->movers[i]));
 		base = worst + 1 + below;
 		for (j = 0; j < m->nmovers; j++)
 			if (c->pods[m->movers[j].pod].priority == prio[k]) {

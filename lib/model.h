@@ -91,7 +91,7 @@ struct model_mover {
 	int *cand;		/* candidate node indices, ascending */
 	int ncand;
 	int var0;		/* variable of cand[k] is var0 + k */
-	double reward;		/* subtracted from the objective when placed */
+	double reward;		/* taken off the objective when placed */
 	const char *reason;	/* ncand == 0: "no_node", "too_large" or
 				 * "capacity" (DESIGN section 6) */
 };
@@ -113,7 +113,7 @@ struct model {
 	int nmovers;
 	struct model_var *vars;
 	int nvars;
-	double *fixed;		/* nnodes * nres: load of the fixed pods */
+	double *fixed;		/* nnodes * nres: fixed pods' load */
 	int *nfixed;		/* nnodes: fixed pods per node */
 	int *svc_pods;		/* counted pods (fixed and movers) of each
 				 * service: svc_pods[svc_start[s]..
