@@ -59,7 +59,7 @@ struct cluster_pod {
 	double move_cost;	/* default 1 */
 	double desire;		/* default 1 + priority */
 	const char *image;	/* NULL: none */
-	int *talks_to;		/* service indices, unknown ones dropped */
+	int *talks_to;		/* services (known ones) it talks to */
 	size_t ntalks;
 };
 
