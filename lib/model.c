@@ -657,6 +657,10 @@ model_eval(const struct model *m, const int *assign, struct model_eval *out,
 			continue;
 		}
 		out->placed++;
+		if (!c->nodes[n].alive || !c->nodes[n].schedulable) {
+			out->bad_nodes++;
+			out->feasible = 0;
+		}
 		for (r = 0; r < c->nres; r++)
 			ld[n * c->nres + r] += c->pods[p].req[r];
 		if (c->pods[p].node >= 0 && c->pods[p].node != n) {

@@ -126,12 +126,14 @@ struct model_eval {
 	double total;		/* sum of the parts below */
 	double load_balance, cost, move_cost, anti_affinity, desire;
 	double latency, startup;
-	int feasible;		/* capacities hold and, outside recovery,
+	int feasible;		/* capacities hold, no mover is on a dead
+				 * or cordoned node and, outside recovery,
 				 * every mover with a candidate is placed */
 	int capacity_violations;	/* (node, resource) pairs over */
 	int anti_affinity_violations;	/* same-service pairs on a node */
 	int nodes_used;		/* live nodes holding a pod */
 	int placed, unplaced, moves;	/* movers */
+	int bad_nodes;		/* movers on a dead or cordoned node */
 	double cpu_util_max, cpu_util_stddev;	/* over live nodes */
 	double mem_util_max, mem_util_stddev;
 };
