@@ -172,8 +172,8 @@ check_value(const char *in, enum quantity_unit u, int up, long long want)
 		return;
 	}
 	if (rc != 0 || got != want)
-		fprintf(stderr, "%s unit %d up %d: got %lld (rc %d), want %lld\n",
-		    in, (int)u, up, got, rc, want);
+		fprintf(stderr, "%s unit %d up %d: got %lld (rc %d), "
+		    "want %lld\n", in, (int)u, up, got, rc, want);
 	CHECK(rc == 0 && got == want);
 }
 
