@@ -17,7 +17,7 @@ UNITBIN := $(UNITS:%=$(BUILD)/tests/%)
 SCRIPTS := $(filter-out scripts/install-deps scripts/run-tests scripts/demo, \
 	$(wildcard scripts/*))
 MANS    := $(wildcard man/*.1)
-ALLCFLAGS = $(WARN) $(CFLAGS) $(CPPFLAGS) -Ilib -MMD -MP
+ALLCFLAGS = $(WARN) $(CFLAGS) $(CPPFLAGS) -iquote lib -MMD -MP
 
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined

@@ -418,12 +418,16 @@ rd_entry(struct reader *r, const char *p, long lineno, int limit,
 	if (number_long(fi, 0, limit < 0 ? 2147483646L : limit - 1, &i,
 	    &why) < 0 || number_long(fj, 0, limit < 0 ? 2147483646L :
 	    limit - 1, &j, &why) < 0) {
+		/* name the field at fault: i if it fails alone, else j */
+		const char *bad = number_long(fi, 0, limit < 0 ?
+		    2147483646L : limit - 1, &i, &why) < 0 ? fi : fj;
+
+		number_long(bad, 0, limit < 0 ? 2147483646L : limit - 1, &i,
+		    &why);
 		if (strcmp(why, "not a number") == 0)
-			return rd_err(r, lineno, "bad index '%s'",
-			    number_long(fi, 0, 2147483646L, &i, &why) < 0 ?
-			    fi : fj);
-		return rd_err(r, lineno, "index out of range (%d variables)",
-		    limit);
+			return rd_err(r, lineno, "bad index '%s'", bad);
+		return rd_err(r, lineno, "index '%s' out of range (%d "
+		    "variables)", bad, limit);
 	}
 	if (number_double(fw, -HUGE_VAL, HUGE_VAL, &w, &why) < 0)
 		return rd_err(r, lineno, "bad weight '%s'", fw);
@@ -454,7 +458,8 @@ rd_commit(struct reader *r, struct qubo *q, int spin)
 {
 	size_t k;
 
-	qsort(r->ent, r->nent, sizeof(*r->ent), cmp_entry);
+	if (r->nent > 1)
+		qsort(r->ent, r->nent, sizeof(*r->ent), cmp_entry);
 	for (k = 0; k < r->nent; k++) {
 		const struct qubo_coupler *c = &r->ent[k].c;
 

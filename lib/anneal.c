@@ -1,0 +1,932 @@
+/*
+ * anneal.c: simulated annealing and parallel tempering for QUBOs.
+ *
+ * The problem is copied into compressed sparse rows (CSR) in minimisation
+ * sense.  Each state caches its local fields f_i = sum_j W_ij x_j, so the
+ * energy change of a move is known in O(1) and only an accepted move pays
+ * O(degree) to update the fields of the neighbours.  Nothing is allocated
+ * inside the sweep loop.
+ *
+ * Variables of a "c onehot" or "c atmostone" group move together: instead
+ * of flipping one bit, a move makes another member the chosen one (or, for
+ * atmostone, turns the chosen one off or a member on), so the group stays
+ * feasible by construction.
+ *
+ * Reads are independent: read k draws from the rng stream (seed, k), so
+ * threads only change the speed, never the result.  With a target, the
+ * result is made of reads 0..k where k is the first read, in read order,
+ * that reached it; later reads are cancelled.
+ */
+#include <limits.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "anneal.h"
+#include "rng.h"
+
+/* Beyond this beta * delta, exp(-beta * delta) < 1e-10: reject unseen. */
+#define REJECT_BEYOND 23.0
+
+/*
+ * exp(-y) for 0 <= y <= REJECT_BEYOND, to about 1e-7 relative: libm's exp
+ * was half the time of a hot sweep, and the Metropolis test needs no more.
+ * y = n ln 2 - r with |r| <= ln 2 / 2, so exp(-y) = 2^-n e^r.
+ */
+static inline double
+exp_neg(double y)
+{
+	union {
+		double d;
+		uint64_t u;
+	} two;
+	int n = (int)(y * 1.4426950408889634 + 0.5);
+	double r = n * 0.6931471805599453 - y;
+	double p = 1 + r * (1 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 +
+	    r * (1.0 / 120 + r * (1.0 / 720))))));
+
+	two.u = (uint64_t)(1023 - n) << 52;
+	return p * two.d;
+}
+
+static void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+struct edge {
+	int col;
+	double w;
+};
+
+/* The problem in CSR form, minimisation sense, with its move groups. */
+struct problem {
+	int n;
+	double *h;		/* linear weights */
+	int *start;		/* n + 1 row starts into adj */
+	struct edge *adj;	/* rows sorted by column */
+	int *gid;		/* move group of each variable, or -1 */
+	int ngroups;
+	unsigned char *gonehot;	/* 1: onehot, 0: atmostone */
+	int *gstart, *gmem;	/* members of each group */
+	double eps;		/* energy changes below this are noise */
+};
+
+static void
+problem_release(struct problem *p)
+{
+	free(p->h);
+	free(p->start);
+	free(p->adj);
+	free(p->gid);
+	free(p->gonehot);
+	free(p->gstart);
+	free(p->gmem);
+	memset(p, 0, sizeof(*p));
+}
+
+/*
+ * Build the CSR rows.  The couplers are sorted by (i, j) with i < j, so
+ * every row receives its lower columns first, in order, then its higher
+ * ones, in order: the rows come out sorted without a sort.
+ */
+static void
+problem_init(struct problem *p, const struct qubo *q, double sign)
+{
+	size_t k;
+	int *fill, i, g, m, used;
+
+	memset(p, 0, sizeof(*p));
+	p->n = q->n;
+	p->h = xcalloc((size_t)q->n, sizeof(double));
+	p->start = xcalloc((size_t)q->n + 1, sizeof(int));
+	p->adj = xcalloc(2 * q->nc, sizeof(struct edge));
+	fill = xcalloc((size_t)q->n + 1, sizeof(int));
+	for (i = 0; i < q->n; i++)
+		p->h[i] = sign * q->diag[i];
+	for (k = 0; k < q->nc; k++) {
+		p->start[q->c[k].i + 1]++;
+		p->start[q->c[k].j + 1]++;
+	}
+	for (i = 0; i < q->n; i++)
+		p->start[i + 1] += p->start[i];
+	for (k = 0; k < q->nc; k++) {
+		int a = q->c[k].i, b = q->c[k].j;
+		int ka = p->start[a] + fill[a]++, kb = p->start[b] + fill[b]++;
+
+		p->adj[ka].col = b;
+		p->adj[ka].w = sign * q->c[k].w;
+		p->adj[kb].col = a;
+		p->adj[kb].w = sign * q->c[k].w;
+	}
+	free(fill);
+
+	/*
+	 * Groups whose members are all still free become move groups; a
+	 * group overlapping an earlier one is left to the penalties.
+	 */
+	p->gid = xcalloc((size_t)q->n, sizeof(int));
+	for (i = 0; i < q->n; i++)
+		p->gid[i] = -1;
+	p->gonehot = xcalloc(q->ngroups, 1);
+	p->gstart = xcalloc(q->ngroups + 1, sizeof(int));
+	used = 0;
+	for (k = 0; k < q->ngroups; k++)
+		used += q->groups[k].n;
+	p->gmem = xcalloc((size_t)used, sizeof(int));
+	used = 0;
+	for (k = 0; k < q->ngroups; k++) {
+		const struct qubo_group *qg = &q->groups[k];
+		int ok = 1;
+
+		for (m = 0; m < qg->n; m++)
+			ok = ok && p->gid[qg->vars[m]] < 0;
+		if (!ok)
+			continue;
+		g = p->ngroups++;
+		p->gonehot[g] = qg->kind == QUBO_ONEHOT;
+		p->gstart[g] = used;
+		for (m = 0; m < qg->n; m++) {
+			p->gid[qg->vars[m]] = g;
+			p->gmem[used++] = qg->vars[m];
+		}
+		p->gstart[g + 1] = used;
+	}
+}
+
+/*
+ * Scales of the flips.  *maxd: the largest |delta| a flip can have,
+ * max_i max(|h_i + negative W_i.|, |h_i + positive W_i.|).  *typd: the
+ * largest typical |delta| in a random state, where x_j are fair coins:
+ * max_i |h_i + sum_j W_ij / 2| + sqrt(sum_j W_ij^2) / 2 (mean plus
+ * standard deviation).  *mind: the smallest nonzero |weight|.
+ */
+static void
+problem_scale(const struct problem *p, double *maxd, double *typd,
+    double *mind)
+{
+	double big = 0, typ = 0, small = HUGE_VAL, neg, pos, sq, a;
+	int i, k;
+
+	for (i = 0; i < p->n; i++) {
+		a = fabs(p->h[i]);
+		if (a > 0 && a < small)
+			small = a;
+		neg = pos = p->h[i];
+		sq = 0;
+		for (k = p->start[i]; k < p->start[i + 1]; k++) {
+			a = p->adj[k].w;
+			if (a < 0)
+				neg += a;
+			else
+				pos += a;
+			sq += a * a;
+			if (a != 0 && fabs(a) < small)
+				small = fabs(a);
+		}
+		big = fmax(big, fmax(fabs(neg), fabs(pos)));
+		typ = fmax(typ, fabs((neg + pos) / 2) + sqrt(sq) / 2);
+	}
+	*maxd = big;
+	*typd = typ;
+	*mind = small == HUGE_VAL ? 0 : small;
+}
+
+/*
+ * Hot: a typical flip of the most strongly coupled variable in a random
+ * state is accepted with probability 1/2 (D-Wave's rule takes the largest
+ * possible flip instead, which is far hotter than useful: the first half
+ * of the sweeps then shuffle at random).  Cold: an uphill step of half the
+ * smallest weight (a spin's quantum in Ising form) is accepted with
+ * probability 1/100, as D-Wave's.
+ */
+void
+anneal_beta_range(const struct qubo *q, double *hot, double *cold)
+{
+	struct problem p;
+	double maxd, typd, mind;
+
+	problem_init(&p, q, 1);
+	problem_scale(&p, &maxd, &typd, &mind);
+	problem_release(&p);
+	if (typd == 0 || mind == 0) {
+		*hot = 0.1;
+		*cold = 1;
+		return;
+	}
+	*hot = log(2) / typd;
+	*cold = log(100) / (mind / 2);
+	if (*cold < *hot)
+		*cold = *hot;
+}
+
+/* W_ab by binary search in the sorted row a; 0 when not coupled. */
+static inline double
+problem_weight(const struct problem *p, int a, int b)
+{
+	int lo = p->start[a], hi = p->start[a + 1] - 1, mid;
+
+	while (lo <= hi) {
+		mid = lo + (hi - lo) / 2;
+		if (p->adj[mid].col == b)
+			return p->adj[mid].w;
+		if (p->adj[mid].col < b)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return 0;
+}
+
+/* One annealing state: assignment, cached fields, chosen group members. */
+struct state {
+	unsigned char *x;
+	double *f;		/* f_i = sum_j W_ij x_j */
+	int *cur;		/* chosen member of each group, or -1 */
+	double e;		/* energy without the offset, kept up to date */
+};
+
+static void
+state_init(struct state *s, const struct problem *p)
+{
+	s->x = xcalloc((size_t)p->n, 1);
+	s->f = xcalloc((size_t)p->n, sizeof(double));
+	s->cur = xcalloc((size_t)p->ngroups, sizeof(int));
+	s->e = 0;
+}
+
+static void
+state_release(struct state *s)
+{
+	free(s->x);
+	free(s->f);
+	free(s->cur);
+}
+
+/* Recompute the fields, the chosen members and the energy from x. */
+static void
+state_sync(struct state *s, const struct problem *p)
+{
+	double e = 0;
+	int i, k, g;
+
+	for (g = 0; g < p->ngroups; g++)
+		s->cur[g] = -1;
+	for (i = 0; i < p->n; i++) {
+		double f = 0;
+
+		for (k = p->start[i]; k < p->start[i + 1]; k++)
+			f += p->adj[k].w * s->x[p->adj[k].col];
+		s->f[i] = f;
+		if (s->x[i]) {
+			e += p->h[i] + f / 2;
+			if (p->gid[i] >= 0)
+				s->cur[p->gid[i]] = i;
+		}
+	}
+	s->e = e;
+}
+
+/* A random state that satisfies every move group. */
+static void
+state_random(struct state *s, const struct problem *p, struct rng *r)
+{
+	int i, g, n;
+
+	for (i = 0; i < p->n; i++)
+		s->x[i] = p->gid[i] < 0 ? (unsigned char)(rng_next(r) >> 63) : 0;
+	for (g = 0; g < p->ngroups; g++) {
+		n = p->gstart[g + 1] - p->gstart[g];
+		/* atmostone: "none" is one more choice */
+		i = (int)rng_below(r, (uint32_t)(n + !p->gonehot[g]));
+		if (i < n)
+			s->x[p->gmem[p->gstart[g] + i]] = 1;
+	}
+	state_sync(s, p);
+}
+
+static inline void
+state_flip(struct state *s, const struct problem *p, int i)
+{
+	const struct edge *ed = p->adj + p->start[i],
+	    *end = p->adj + p->start[i + 1];
+	double *f = s->f;
+
+	/* two loops rather than a multiply by the sign in the hot path */
+	if ((s->x[i] ^= 1) != 0)
+		for (; ed < end; ed++)
+			f[ed->col] += ed->w;
+	else
+		for (; ed < end; ed++)
+			f[ed->col] -= ed->w;
+}
+
+/*
+ * The move "at" variable i: flip it if it is free; in a group, make it the
+ * chosen member (swap), or turn it off/on for atmostone.  Returns 0 when
+ * there is no move (i is already the chosen member of a onehot group).
+ * *other is the member that leaves, or -1.
+ */
+static inline int
+state_move(const struct state *s, const struct problem *p, int i,
+    double *delta, int *other)
+{
+	int g = p->gid[i], a;
+	double li = p->h[i] + s->f[i];
+
+	*other = -1;
+	if (g < 0) {
+		*delta = s->x[i] ? -li : li;
+		return 1;
+	}
+	a = s->cur[g];
+	if (a == i) {
+		if (p->gonehot[g])
+			return 0;
+		*delta = -li;
+	} else if (a < 0) {
+		*delta = li;
+	} else {
+		*delta = li - problem_weight(p, i, a) - (p->h[a] + s->f[a]);
+		*other = a;
+	}
+	return 1;
+}
+
+static inline void
+state_apply(struct state *s, const struct problem *p, int i, int other,
+    double delta)
+{
+	int g = p->gid[i];
+
+	if (other >= 0)
+		state_flip(s, p, other);
+	state_flip(s, p, i);
+	if (g >= 0)
+		s->cur[g] = s->x[i] ? i : -1;
+	s->e += delta;
+}
+
+/* One Metropolis sweep: a move proposed at every variable in order. */
+static void
+state_sweep(struct state *s, const struct problem *p, double beta,
+    struct rng *r)
+{
+	double d, li, e = 0;
+	int i, other;
+
+	for (i = 0; i < p->n; i++) {
+		if (p->gid[i] < 0) {
+			/* the common case, kept free of calls */
+			li = p->h[i] + s->f[i];
+			d = s->x[i] ? -li : li;
+			if (d > 0 && (beta * d > REJECT_BEYOND ||
+			    rng_uniform(r) >= exp_neg(beta * d)))
+				continue;
+			state_flip(s, p, i);
+			e += d;
+			continue;
+		}
+		if (!state_move(s, p, i, &d, &other))
+			continue;
+		if (d > 0 && (beta * d > REJECT_BEYOND ||
+		    rng_uniform(r) >= exp_neg(beta * d)))
+			continue;
+		state_apply(s, p, i, other, d);
+	}
+	s->e += e;
+}
+
+/* Descend to a local optimum of the move set: no move improves. */
+static void
+state_polish(struct state *s, const struct problem *p)
+{
+	double d;
+	int i, other, improved;
+
+	do {
+		improved = 0;
+		for (i = 0; i < p->n; i++) {
+			if (!state_move(s, p, i, &d, &other) || d >= -p->eps)
+				continue;
+			state_apply(s, p, i, other, d);
+			improved = 1;
+		}
+	} while (improved);
+}
+
+/* What became of a read. */
+struct result {
+	int done;		/* has a state */
+	int hit;		/* reached the target */
+	int stopped;		/* cut short by the time limit or a signal */
+	double e;		/* exact energy, the file's sense */
+	int *ones;
+	int nones;
+	double updates;		/* proposals made */
+};
+
+/* State shared by the workers of one anneal_run. */
+struct shared {
+	const struct qubo *q;
+	const struct problem *p;
+	const struct anneal_params *par;
+	double sign;		/* +1 minimise, -1 maximise */
+	double hot, cold;
+	double target;		/* internal sense */
+	struct timespec t0;
+	struct result *res;
+	atomic_long next;	/* next read to start */
+	atomic_long first_hit;	/* lowest read index that hit, or LONG_MAX */
+	atomic_int stopped;
+	pthread_mutex_t lock;	/* guards what follows */
+	long reads_done;
+	int have_best;
+	double best;		/* internal sense */
+	double last_report;
+};
+
+static double
+elapsed(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) * 1e-9;
+}
+
+/* Report progress if a second has passed; the caller holds the lock. */
+static void
+report_locked(struct shared *sh, double now)
+{
+	struct anneal_progress pr;
+
+	if (sh->par->progress == NULL || now - sh->last_report < 1.0)
+		return;
+	sh->last_report = now;
+	pr.seconds = now;
+	pr.reads_done = sh->reads_done;
+	pr.reads = sh->par->reads;
+	pr.best = sh->have_best ? sh->sign * sh->best : NAN;
+	pr.beta_hot = sh->hot;
+	pr.beta_cold = sh->cold;
+	sh->par->progress(sh->par->progress_ctx, &pr);
+}
+
+/* Between sweeps: 1 to go on, 0 to stop (time, signal, or cancelled). */
+static int
+read_go_on(struct shared *sh, long idx, int *stopped)
+{
+	const struct anneal_params *par = sh->par;
+	double now;
+
+	if (atomic_load(&sh->first_hit) < idx)
+		return 0;
+	if (atomic_load(&sh->stopped) || (par->stop != NULL && *par->stop)) {
+		atomic_store(&sh->stopped, 1);
+		*stopped = 1;
+		return 0;
+	}
+	if (par->time_limit > 0 || par->progress != NULL) {
+		now = elapsed(&sh->t0);
+		if (par->time_limit > 0 && now >= par->time_limit) {
+			atomic_store(&sh->stopped, 1);
+			*stopped = 1;
+			return 0;
+		}
+		if (par->progress != NULL) {
+			pthread_mutex_lock(&sh->lock);
+			report_locked(sh, now);
+			pthread_mutex_unlock(&sh->lock);
+		}
+	}
+	return 1;
+}
+
+/* Work space of one thread, allocated once for all its reads. */
+struct worker {
+	struct shared *sh;
+	struct state *st;	/* replicas (SA: one) */
+	int nst;
+	int *perm;		/* PT: replica at each temperature */
+	double *beta;		/* PT: the temperature ladder */
+	unsigned char *best;	/* best assignment of the read */
+	struct rng r;
+};
+
+/* Keep the state if it beats the best of the read. */
+static inline void
+keep_best(struct worker *wk, const struct state *s, double *best)
+{
+	if (s->e < *best - wk->sh->p->eps) {
+		*best = s->e;
+		memcpy(wk->best, s->x, (size_t)wk->sh->p->n);
+	}
+}
+
+static int
+reached(const struct shared *sh, double e)
+{
+	return sh->par->has_target &&
+	    e <= sh->target + 1e-9 * fmax(1, fabs(sh->target));
+}
+
+static double
+exact(const struct shared *sh, const unsigned char *x)
+{
+	return sh->sign * qubo_energy(sh->q, x);
+}
+
+/*
+ * The energy kept during the sweeps drifts by rounding; a target hit is
+ * confirmed on the exact energy before the read stops on it.
+ */
+static int
+hit_confirmed(const struct shared *sh, const struct worker *wk, double best)
+{
+	return reached(sh, best + sh->q->offset * sh->sign) &&
+	    reached(sh, exact(sh, wk->best));
+}
+
+static double
+sa_beta(const struct shared *sh, long k, long n)
+{
+	double t = n > 1 ? (double)k / (double)(n - 1) : 1;
+
+	if (sh->par->schedule == ANNEAL_LINEAR)
+		return sh->hot + (sh->cold - sh->hot) * t;
+	return sh->hot * pow(sh->cold / sh->hot, t);
+}
+
+/* One SA read; the read's best assignment is left in wk->best. */
+static void
+read_sa(struct worker *wk, long idx, struct result *res)
+{
+	struct shared *sh = wk->sh;
+	struct state *s = &wk->st[0];
+	long k, n = sh->par->sweeps;
+	double best;
+
+	state_random(s, sh->p, &wk->r);
+	best = s->e;
+	memcpy(wk->best, s->x, (size_t)sh->p->n);
+	for (k = 0; k < n; k++) {
+		if (!read_go_on(sh, idx, &res->stopped))
+			break;
+		state_sweep(s, sh->p, sa_beta(sh, k, n), &wk->r);
+		res->updates += sh->p->n;
+		keep_best(wk, s, &best);
+		if (hit_confirmed(sh, wk, best)) {
+			res->hit = 1;
+			break;
+		}
+	}
+}
+
+/*
+ * One parallel tempering read: replicas on a geometric ladder from hot to
+ * cold, a sweep each per round, then exchanges between neighbours (even
+ * pairs on even rounds, odd pairs on odd ones).
+ */
+static void
+read_pt(struct worker *wk, long idx, struct result *res)
+{
+	struct shared *sh = wk->sh;
+	long k, n = sh->par->sweeps;
+	int m, R = wk->nst, a, b;
+	double best = HUGE_VAL, d;
+
+	for (m = 0; m < R; m++) {
+		state_random(&wk->st[m], sh->p, &wk->r);
+		wk->perm[m] = m;
+		keep_best(wk, &wk->st[m], &best);
+	}
+	for (k = 0; k < n; k++) {
+		if (!read_go_on(sh, idx, &res->stopped))
+			break;
+		for (m = 0; m < R; m++) {
+			state_sweep(&wk->st[wk->perm[m]], sh->p, wk->beta[m],
+			    &wk->r);
+			keep_best(wk, &wk->st[wk->perm[m]], &best);
+		}
+		res->updates += (double)R * sh->p->n;
+		for (m = (int)(k & 1); m + 1 < R; m += 2) {
+			a = wk->perm[m];
+			b = wk->perm[m + 1];
+			d = (wk->beta[m] - wk->beta[m + 1]) *
+			    (wk->st[a].e - wk->st[b].e);
+			if (d >= 0 || rng_uniform(&wk->r) < exp(d)) {
+				wk->perm[m] = b;
+				wk->perm[m + 1] = a;
+			}
+		}
+		if (hit_confirmed(sh, wk, best)) {
+			res->hit = 1;
+			break;
+		}
+	}
+}
+
+/* Run read idx and store its polished best state. */
+static void
+read_run(struct worker *wk, long idx)
+{
+	struct shared *sh = wk->sh;
+	struct result *res = &sh->res[idx];
+	struct state *s = &wk->st[0];
+	int i, n = sh->p->n;
+
+	rng_seed(&wk->r, sh->par->seed, (uint64_t)idx);
+	if (sh->par->algorithm == ANNEAL_PT)
+		read_pt(wk, idx, res);
+	else
+		read_sa(wk, idx, res);
+	if (atomic_load(&sh->first_hit) < idx)
+		return;		/* cancelled: a read before it hit */
+	memcpy(s->x, wk->best, (size_t)n);
+	state_sync(s, sh->p);
+	state_polish(s, sh->p);
+	res->e = sh->sign * exact(sh, s->x);
+	if (reached(sh, sh->sign * res->e))
+		res->hit = 1;
+	for (i = 0; i < n; i++)
+		res->nones += s->x[i];
+	res->ones = xcalloc((size_t)res->nones, sizeof(int));
+	res->nones = 0;
+	for (i = 0; i < n; i++)
+		if (s->x[i])
+			res->ones[res->nones++] = i;
+	res->done = 1;
+	if (res->hit) {
+		long cur = atomic_load(&sh->first_hit);
+
+		while (idx < cur &&
+		    !atomic_compare_exchange_weak(&sh->first_hit, &cur, idx))
+			;
+	}
+	pthread_mutex_lock(&sh->lock);
+	sh->reads_done++;
+	if (!sh->have_best || sh->sign * res->e < sh->best) {
+		sh->best = sh->sign * res->e;
+		sh->have_best = 1;
+	}
+	if (sh->par->progress != NULL)
+		report_locked(sh, elapsed(&sh->t0));
+	pthread_mutex_unlock(&sh->lock);
+}
+
+static void *
+worker_main(void *arg)
+{
+	struct worker *wk = arg;
+	struct shared *sh = wk->sh;
+	long idx;
+
+	for (;;) {
+		idx = atomic_fetch_add(&sh->next, 1);
+		if (idx >= sh->par->reads || atomic_load(&sh->first_hit) < idx)
+			break;
+		if (atomic_load(&sh->stopped) ||
+		    (sh->par->stop != NULL && *sh->par->stop)) {
+			atomic_store(&sh->stopped, 1);
+			break;
+		}
+		read_run(wk, idx);
+	}
+	return NULL;
+}
+
+static void
+worker_init(struct worker *wk, struct shared *sh)
+{
+	const struct anneal_params *par = sh->par;
+	int m;
+
+	memset(wk, 0, sizeof(*wk));
+	wk->sh = sh;
+	wk->nst = par->algorithm == ANNEAL_PT ? (int)par->replicas : 1;
+	wk->st = xcalloc((size_t)wk->nst, sizeof(*wk->st));
+	for (m = 0; m < wk->nst; m++)
+		state_init(&wk->st[m], sh->p);
+	wk->perm = xcalloc((size_t)wk->nst, sizeof(int));
+	wk->beta = xcalloc((size_t)wk->nst, sizeof(double));
+	for (m = 0; m < wk->nst; m++)
+		wk->beta[m] = wk->nst > 1 ? sh->hot * pow(sh->cold / sh->hot,
+		    (double)m / (wk->nst - 1)) : sh->cold;
+	wk->best = xcalloc((size_t)sh->p->n, 1);
+}
+
+static void
+worker_release(struct worker *wk)
+{
+	int m;
+
+	for (m = 0; m < wk->nst; m++)
+		state_release(&wk->st[m]);
+	free(wk->st);
+	free(wk->perm);
+	free(wk->beta);
+	free(wk->best);
+}
+
+void
+anneal_params_defaults(struct anneal_params *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->algorithm = ANNEAL_SA;
+	p->schedule = ANNEAL_GEOMETRIC;
+	p->reads = 12;
+	p->sweeps = 4000;
+	p->replicas = 16;
+	p->seed = 1;
+	p->threads = 0;
+	p->keep = 5;
+}
+
+/* Order of results: energy (internal sense), then the ones, then index. */
+static int
+cmp_ones(const struct result *x, const struct result *y)
+{
+	int k;
+
+	for (k = 0; k < x->nones && k < y->nones; k++)
+		if (x->ones[k] != y->ones[k])
+			return x->ones[k] < y->ones[k] ? -1 : 1;
+	return (x->nones > y->nones) - (x->nones < y->nones);
+}
+
+struct ranked {
+	const struct result *r;
+	double key;		/* energy, internal sense */
+	long idx;
+};
+
+static int
+cmp_ranked(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	int c;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	if ((c = cmp_ones(x->r, y->r)) != 0)
+		return c;
+	return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Distinct states of reads 0..last, best first, into out. */
+static void
+collect(const struct shared *sh, long last, struct sample_set *out)
+{
+	struct ranked *rk;
+	long k, nr = 0;
+	size_t ns = 0, keep = (size_t)sh->par->keep;
+	int kept = 0;		/* the previous state is among the samples */
+
+	rk = xcalloc((size_t)last + 1, sizeof(*rk));
+	for (k = 0; k <= last; k++)
+		if (sh->res[k].done) {
+			rk[nr].r = &sh->res[k];
+			rk[nr].key = sh->sign * sh->res[k].e;
+			rk[nr].idx = k;
+			nr++;
+		}
+	qsort(rk, (size_t)nr, sizeof(*rk), cmp_ranked);
+	out->samples = xcalloc((size_t)nr, sizeof(*out->samples));
+	for (k = 0; k < nr; k++) {
+		struct sample *sm;
+
+		if (k > 0 && rk[k].key == rk[k - 1].key &&
+		    cmp_ones(rk[k].r, rk[k - 1].r) == 0) {
+			if (kept)
+				out->samples[ns - 1].count++;
+			continue;
+		}
+		if ((kept = ns < keep) == 0)
+			continue;
+		sm = &out->samples[ns++];
+		sm->energy = rk[k].r->e;
+		sm->nones = (size_t)rk[k].r->nones;
+		sm->ones = xcalloc(sm->nones, sizeof(int));
+		memcpy(sm->ones, rk[k].r->ones, sm->nones * sizeof(int));
+		sm->count = 1;
+	}
+	out->nsamples = ns;
+	if (ns > 0) {
+		out->has_energy = 1;
+		out->energy = out->samples[0].energy;
+		out->nones = out->samples[0].nones;
+		out->ones = xcalloc(out->nones, sizeof(int));
+		memcpy(out->ones, out->samples[0].ones,
+		    out->nones * sizeof(int));
+	}
+	free(rk);
+}
+
+int
+anneal_run(const struct qubo *q, const struct anneal_params *par,
+    struct sample_set *out, struct anneal_stats *st, struct kerr *e)
+{
+	struct problem p;
+	struct shared sh;
+	struct worker *wk;
+	pthread_t *tid;
+	long k, last, fh;
+	int t, nt, started;
+
+	if (par->reads < 1 || par->sweeps < 1 || par->keep < 1 ||
+	    (par->algorithm == ANNEAL_PT && par->replicas < 2))
+		return kerr_set(e, "bad parameters");
+	memset(&sh, 0, sizeof(sh));
+	sh.q = q;
+	sh.par = par;
+	sh.sign = par->maximize ? -1 : 1;
+	problem_init(&p, q, sh.sign);
+	{
+		double maxd, typd, mind;
+
+		problem_scale(&p, &maxd, &typd, &mind);
+		p.eps = 1e-12 * (1 + maxd);
+	}
+	sh.p = &p;
+	if (par->beta_hot > 0 && par->beta_cold > 0) {
+		sh.hot = par->beta_hot;
+		sh.cold = par->beta_cold;
+	} else
+		anneal_beta_range(q, &sh.hot, &sh.cold);
+	sh.target = sh.sign * par->target;
+	sh.res = xcalloc((size_t)par->reads, sizeof(*sh.res));
+	atomic_init(&sh.next, 0);
+	atomic_init(&sh.first_hit, LONG_MAX);
+	atomic_init(&sh.stopped, 0);
+	pthread_mutex_init(&sh.lock, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &sh.t0);
+
+	nt = par->threads;
+	if (nt <= 0) {
+		long c = sysconf(_SC_NPROCESSORS_ONLN);
+
+		nt = c > 0 ? (int)(c < 256 ? c : 256) : 1;
+	}
+	if (nt > par->reads)
+		nt = (int)par->reads;
+	wk = xcalloc((size_t)nt, sizeof(*wk));
+	tid = xcalloc((size_t)nt, sizeof(*tid));
+	for (t = 0; t < nt; t++)
+		worker_init(&wk[t], &sh);
+	/* Thread 0 is this one; if no thread starts, it does all reads. */
+	started = 0;
+	for (t = 1; t < nt; t++)
+		if (pthread_create(&tid[t], NULL, worker_main, &wk[t]) != 0)
+			break;
+	started = t;
+	worker_main(&wk[0]);
+	for (t = 1; t < started; t++)
+		pthread_join(tid[t], NULL);
+
+	fh = atomic_load(&sh.first_hit);
+	last = fh < par->reads ? fh : par->reads - 1;
+	collect(&sh, last, out);
+	snprintf(out->solver, sizeof(out->solver), "kytos-anneal");
+	out->maximize = par->maximize;
+	out->num_variables = q->n;
+	if (out->has_energy && reached(&sh, sh.sign * out->energy))
+		snprintf(out->status, sizeof(out->status), "target");
+	else if (atomic_load(&sh.stopped))
+		snprintf(out->status, sizeof(out->status), "timeout");
+	else
+		snprintf(out->status, sizeof(out->status), "ok");
+
+	memset(st, 0, sizeof(*st));
+	for (k = 0; k <= last; k++) {
+		st->reads += sh.res[k].done;
+		st->spin_updates += sh.res[k].updates;
+	}
+	st->sweeps = par->sweeps;
+	st->replicas = par->algorithm == ANNEAL_PT ? par->replicas : 1;
+	st->threads = started;
+	st->seconds = elapsed(&sh.t0);
+	st->beta_hot = sh.hot;
+	st->beta_cold = sh.cold;
+
+	for (k = 0; k < par->reads; k++)
+		free(sh.res[k].ones);
+	for (t = 0; t < nt; t++)
+		worker_release(&wk[t]);
+	free(wk);
+	free(tid);
+	free(sh.res);
+	pthread_mutex_destroy(&sh.lock);
+	problem_release(&p);
+	return 0;
+}
