@@ -4,14 +4,15 @@
  * What the scheduler and the descheduler would see is what we write: a
  * node's allocatable resources (rounded down), a pod's effective request
  * (the scheduler's computePodResourceRequest, rounded up), whether the
- * descheduler could evict the pod.  Out of memory aborts, as the JSON
- * builders do.
+ * descheduler could evict the pod.  Out of memory aborts (lib/mem.h), as
+ * the JSON builders do.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "k8s.h"
+#include "mem.h"
 #include "number.h"
 #include "quantity.h"
 
@@ -66,26 +67,6 @@ struct k8s {
 	size_t terminal, other;
 };
 
-static void *
-must(void *p)
-{
-	if (p == NULL)
-		abort();
-	return p;
-}
-
-static char *
-xstrdup(const char *s)
-{
-	return must(strdup(s));
-}
-
-static void *
-grow(void *v, size_t n, size_t size)
-{
-	return must(realloc(v, (n + 1) * size));
-}
-
 void
 k8s_options_defaults(struct k8s_options *o)
 {
@@ -95,7 +76,7 @@ k8s_options_defaults(struct k8s_options *o)
 struct k8s *
 k8s_new(const struct k8s_options *o)
 {
-	struct k8s *k = must(calloc(1, sizeof(*k)));
+	struct k8s *k = mem_calloc(1, sizeof(*k));
 
 	k->o = o;
 	return k;
@@ -147,9 +128,9 @@ rlist_get(struct rlist *rl, const char *name)
 	for (i = 0; i < rl->n; i++)
 		if (strcmp(rl->v[i].name, name) == 0)
 			return &rl->v[i];
-	rl->v = grow(rl->v, rl->n, sizeof(*rl->v));
+	rl->v = mem_realloc(rl->v, rl->n + 1, sizeof(*rl->v));
 	memset(&rl->v[rl->n], 0, sizeof(rl->v[rl->n]));
-	rl->v[rl->n].name = xstrdup(name);
+	rl->v[rl->n].name = mem_strdup(name);
 	return &rl->v[rl->n++];
 }
 
@@ -281,7 +262,7 @@ containers_read(const struct json *spec, const char *field, int required,
 		return -1;
 	if (*arr == NULL)
 		return 0;
-	*rls = must(calloc(json_size(*arr) + 1, sizeof(**rls)));
+	*rls = mem_calloc(json_size(*arr) + 1, sizeof(**rls));
 	for (c = json_first(*arr), i = 0; c != NULL; c = json_next(c), i++) {
 		*n = i + 1;
 		snprintf(p, sizeof(p), "spec.%s[%zu]", field, i);
@@ -416,7 +397,7 @@ static int
 extra_set(struct json *obj, const struct rlist *rl, int round_up,
     const char *path, struct kerr *e)
 {
-	char **names = must(calloc(rl->n + 1, sizeof(*names)));
+	char **names = mem_calloc(rl->n + 1, sizeof(*names));
 	long long v;
 	size_t i, n = 0;
 	int rc = -1;
@@ -459,7 +440,7 @@ node_images(struct node_rec *n, const struct json *status, struct kerr *e)
 		for (nm = json_first(names); nm != NULL; nm = json_next(nm)) {
 			if (json_type(nm) != JSON_STRING)
 				continue;
-			all = grow(all, count, sizeof(*all));
+			all = mem_realloc(all, count + 1, sizeof(*all));
 			all[count++] = image_short(json_string(nm));
 		}
 	}
@@ -546,8 +527,9 @@ node_read(struct k8s *k, const struct json *obj, const char *pos,
 	if (k->o->skip != NULL && selector_match(k->o->skip, labels))
 		ok = 0;
 	if (!ok) {
-		k->skipped = grow(k->skipped, k->nskipped, sizeof(char *));
-		k->skipped[k->nskipped++] = xstrdup(name);
+		k->skipped = mem_realloc(k->skipped, k->nskipped + 1,
+		    sizeof(char *));
+		k->skipped[k->nskipped++] = mem_strdup(name);
 		return 0;
 	}
 	if (json_want_string(labels, "metadata.labels",
@@ -604,9 +586,9 @@ node_read(struct k8s *k, const struct json *obj, const char *pos,
 	    (n.schedulable = node_schedulable(spec, e)) == -1 ||
 	    node_images(&n, status, e) == -1)
 		goto fail;
-	n.id = xstrdup(name);
-	n.zone = zone != NULL ? xstrdup(zone) : NULL;
-	k->nodes = grow(k->nodes, k->nnodes, sizeof(n));
+	n.id = mem_strdup(name);
+	n.zone = zone != NULL ? mem_strdup(zone) : NULL;
+	k->nodes = mem_realloc(k->nodes, k->nnodes + 1, sizeof(n));
 	k->nodes[k->nnodes++] = n;
 	rlist_release(&rl);
 	return 0;
@@ -690,7 +672,7 @@ pod_owner(struct pod_rec *pr, const struct json *meta, const char *ns,
 		    name[len - hl - 1] == '-' &&
 		    strcmp(name + len - hl, hash) == 0)
 			len -= hl + 1;
-		pr->service = must(malloc(strlen(ns) + len + 2));
+		pr->service = mem_calloc(strlen(ns) + len + 2, 1);
 		sprintf(pr->service, "%s/%.*s", ns, (int)len, name);
 	}
 	return 0;
@@ -713,7 +695,7 @@ pod_read(struct k8s *k, const struct json *obj, const char *pos,
 	    json_want_string(meta, "metadata", "namespace", 0, &ns, e) == -1)
 		return kerr_prefix(e, "%s", pos);
 	memset(&pr, 0, sizeof(pr));
-	pr.id = must(malloc(strlen(ns) + strlen(name) + 2));
+	pr.id = mem_calloc(strlen(ns) + strlen(name) + 2, 1);
 	sprintf(pr.id, "%s/%s", ns, name);
 	if (json_want_object(obj, "", "status", 0, &status, e) == -1 ||
 	    json_want_string(status, "status", "phase", 0, &phase, e) == -1)
@@ -761,10 +743,10 @@ pod_read(struct k8s *k, const struct json *obj, const char *pos,
 	    e) == -1)
 		goto fail;
 	if (image != NULL)
-		pr.image = xstrdup(image_short(image));
+		pr.image = mem_strdup(image_short(image));
 	if (node != NULL && *node != '\0')
-		pr.node = xstrdup(node);
-	k->pods = grow(k->pods, k->npods, sizeof(pr));
+		pr.node = mem_strdup(node);
+	k->pods = mem_realloc(k->pods, k->npods + 1, sizeof(pr));
 	k->pods[k->npods++] = pr;
 	rlist_release(&rl);
 	return 0;
@@ -956,10 +938,10 @@ k8s_cluster(struct k8s *k, const struct kwarn *w, struct kerr *e)
 		if (strcmp(k->pods[i].id, k->pods[i - 1].id) == 0)
 			return kerr_set(e, "pods/%s: duplicate pod",
 			    k->pods[i].id), NULL;
-	unknown = must(calloc(k->npods + 1, sizeof(char *)));
-	excluded = must(calloc(k->npods + 1, sizeof(char *)));
-	noreq = must(calloc(k->npods + 1, sizeof(char *)));
-	adopted = must(calloc(k->npods + 1, sizeof(char *)));
+	unknown = mem_calloc(k->npods + 1, sizeof(char *));
+	excluded = mem_calloc(k->npods + 1, sizeof(char *));
+	noreq = mem_calloc(k->npods + 1, sizeof(char *));
+	adopted = mem_calloc(k->npods + 1, sizeof(char *));
 	root = json_new_object();
 	nodes = json_set(root, "nodes", json_new_array());
 	pods = json_set(root, "pods", json_new_array());
