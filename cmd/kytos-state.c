@@ -82,15 +82,16 @@ join(char *old, const char *add)
 int
 main(int argc, char *argv[])
 {
-	const char *ns[MAX_NS], *exns[MAX_NS], *name;
-	char *select = NULL, *skip = NULL, *buf;
-	struct selector *sel = NULL, *skipsel = NULL;
+	const char *ns[MAX_NS], *exns[MAX_NS], *skip[MAX_NS], *name;
+	const struct selector *skipsel[MAX_NS];
+	char *select = NULL, *buf;
+	struct selector *sel = NULL;
 	struct k8s_options o;
 	struct kwarn w = { warn_cb, NULL };
 	struct k8s *k;
 	struct json *cluster;
 	struct kerr e;
-	size_t nns = 0, nexns = 0, len;
+	size_t nns = 0, nexns = 0, nskip = 0, len, j;
 	int c, i;
 
 	/* getopt names the program by argv[0]: as errx does, not a path. */
@@ -128,7 +129,10 @@ main(int argc, char *argv[])
 			exns[nexns++] = optarg;
 			break;
 		case OPT_EXCLUDE_NODES:
-			skip = join(skip, optarg);
+			if (nskip == MAX_NS)
+				bad_usage("--exclude-nodes: more than %s "
+				    "selectors%s", "256", "");
+			skip[nskip++] = optarg;
 			break;
 		default:
 			usage(stderr);
@@ -140,14 +144,16 @@ main(int argc, char *argv[])
 
 	if (select != NULL && (sel = selector_new(select, &e)) == NULL)
 		bad_usage("-l: %s%s", e.msg, "");
-	if (skip != NULL && (skipsel = selector_new(skip, &e)) == NULL)
-		bad_usage("--exclude-nodes: %s%s", e.msg, "");
+	for (j = 0; j < nskip; j++)
+		if ((skipsel[j] = selector_new(skip[j], &e)) == NULL)
+			bad_usage("--exclude-nodes: %s%s", e.msg, "");
 	o.namespaces = ns;
 	o.nnamespaces = nns;
 	o.exclude_namespaces = exns;
 	o.nexclude_namespaces = nexns;
 	o.select = sel;
 	o.skip = skipsel;
+	o.nskip = nskip;
 
 	k = k8s_new(&o);
 	for (i = 0; i == 0 || i < argc; i++) {
@@ -167,8 +173,8 @@ main(int argc, char *argv[])
 	json_free(cluster);
 	k8s_free(k);
 	selector_free(sel);
-	selector_free(skipsel);
+	for (j = 0; j < nskip; j++)
+		selector_free((struct selector *)skipsel[j]);
 	free(select);
-	free(skip);
 	return 0;
 }

@@ -514,6 +514,7 @@ node_read(struct k8s *k, const struct json *obj, const char *pos,
 	struct quantity q;
 	char p[PATH_MAX_LEN];
 	long long pods;
+	size_t i;
 	int ok;
 
 	if (json_want_object(obj, "", "metadata", 1, &meta, e) == -1 ||
@@ -524,8 +525,9 @@ node_read(struct k8s *k, const struct json *obj, const char *pos,
 	    -1)
 		goto fail;
 	ok = k->o->select == NULL || selector_match(k->o->select, labels);
-	if (k->o->skip != NULL && selector_match(k->o->skip, labels))
-		ok = 0;
+	for (i = 0; i < k->o->nskip; i++)
+		if (selector_match(k->o->skip[i], labels))
+			ok = 0;
 	if (!ok) {
 		k->skipped = mem_realloc(k->skipped, k->nskipped + 1,
 		    sizeof(char *));

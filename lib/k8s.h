@@ -28,9 +28,10 @@ struct k8s_options {
 	size_t nnamespaces;
 	const char **exclude_namespaces;
 	size_t nexclude_namespaces;
-	/* Nodes kept: matching select (NULL: all), not matching skip. */
+	/* Nodes kept: matching select (NULL: all) and none of skip[]. */
 	const struct selector *select;
-	const struct selector *skip;
+	const struct selector **skip;
+	size_t nskip;
 	/*
 	 * Pods on nodes not in the cluster (unknown or skipped) become
 	 * pending pods instead of being left out, unless pinned to their

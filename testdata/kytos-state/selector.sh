@@ -8,3 +8,7 @@ b=$(kytos-state -q --exclude-nodes node-role.kubernetes.io/master \
 printf '%s\n' "$a" | jq -c '.nodes[] | [.id, .zone, .schedulable]'
 kytos-state -q -l 'topology.kubernetes.io/zone in (us-east1-c,us-east1-d),node-role.kubernetes.io/worker' \
 	"$SHARED"/k8s/openshift-gcp-nodes/*.json | jq -c '.nodes[] | .id'
+# --exclude-nodes twice: a node matching either is left out.
+kytos-state -q --exclude-nodes node-role.kubernetes.io/master \
+	--exclude-nodes topology.kubernetes.io/zone=us-east1-b \
+	"$SHARED"/k8s/openshift-gcp-nodes/*.json | jq -c '.nodes[] | .id'
