@@ -5,6 +5,7 @@
  */
 #include <err.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,13 +46,15 @@ usage(FILE *fp)
 	    "                   [file ...]\n");
 }
 
-static void
-bad_usage(const char *fmt, const char *a, const char *b)
+/* A bad option value: the message, the usage, exit 2. */
+static void __attribute__((format(printf, 1, 2), noreturn))
+bad_usage(const char *fmt, ...)
 {
-	char msg[1200];
+	va_list ap;
 
-	snprintf(msg, sizeof(msg), fmt, a, b);
-	warnx("%s", msg);
+	va_start(ap, fmt);
+	vwarnx(fmt, ap);
+	va_end(ap);
 	usage(stderr);
 	exit(2);
 }
@@ -109,8 +112,8 @@ main(int argc, char *argv[])
 			break;
 		case 'n':
 			if (nns == MAX_NS)
-				bad_usage("-n: more than %s namespaces%s",
-				    "256", "");
+				bad_usage("-n: more than %d namespaces",
+				    MAX_NS);
 			ns[nns++] = optarg;
 			break;
 		case 'q':
@@ -124,14 +127,14 @@ main(int argc, char *argv[])
 			break;
 		case OPT_EXCLUDE_NAMESPACE:
 			if (nexns == MAX_NS)
-				bad_usage("--exclude-namespace: more than %s "
-				    "namespaces%s", "256", "");
+				bad_usage("--exclude-namespace: more than %d "
+				    "namespaces", MAX_NS);
 			exns[nexns++] = optarg;
 			break;
 		case OPT_EXCLUDE_NODES:
 			if (nskip == MAX_NS)
-				bad_usage("--exclude-nodes: more than %s "
-				    "selectors%s", "256", "");
+				bad_usage("--exclude-nodes: more than %d "
+				    "selectors", MAX_NS);
 			skip[nskip++] = optarg;
 			break;
 		default:
@@ -143,10 +146,10 @@ main(int argc, char *argv[])
 	argv += optind;
 
 	if (select != NULL && (sel = selector_new(select, &e)) == NULL)
-		bad_usage("-l: %s%s", e.msg, "");
+		bad_usage("-l: %s", e.msg);
 	for (j = 0; j < nskip; j++)
 		if ((skipsel[j] = selector_new(skip[j], &e)) == NULL)
-			bad_usage("--exclude-nodes: %s%s", e.msg, "");
+			bad_usage("--exclude-nodes: %s", e.msg);
 	o.namespaces = ns;
 	o.nnamespaces = nns;
 	o.exclude_namespaces = exns;
