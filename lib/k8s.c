@@ -309,6 +309,7 @@ pod_requests(const struct json *spec, struct rlist *out, int *has_cpu,
 	struct rlist *c = NULL, *ini = NULL, side = { 0 }, imax = { 0 };
 	struct rlist cand = { 0 }, ovl = { 0 };
 	const char *policy;
+	char p[64];
 	size_t nc = 0, ni = 0, i;
 	int rc = -1;
 
@@ -321,11 +322,10 @@ pod_requests(const struct json *spec, struct rlist *out, int *has_cpu,
 		rlist_add(out, &c[i]);
 	for (ic = json_first(inits), i = 0; i < ni; ic = json_next(ic), i++) {
 		policy = NULL;
-		if (json_want_string(ic, "", "restartPolicy", 0, &policy,
-		    e) == -1) {
-			kerr_prefix(e, "spec.initContainers[%zu]", i);
+		snprintf(p, sizeof(p), "spec.initContainers[%zu]", i);
+		if (json_want_string(ic, p, "restartPolicy", 0, &policy,
+		    e) == -1)
 			goto out;
-		}
 		if (policy != NULL && strcmp(policy, "Always") == 0) {
 			rlist_add(out, &ini[i]);
 			rlist_add(&side, &ini[i]);
