@@ -392,30 +392,38 @@ image_short(const char *s)
 	return s;
 }
 
+static int
+res_cmp(const void *a, const void *b)
+{
+	return strcmp((*(const struct res *const *)a)->name,
+	    (*(const struct res *const *)b)->name);
+}
+
 /* Extended resources of rl into obj, sorted by name, after "pods". */
 static int
 extra_set(struct json *obj, const struct rlist *rl, int round_up,
     const char *path, struct kerr *e)
 {
-	char **names = mem_calloc(rl->n + 1, sizeof(*names));
+	const struct res **ext = mem_calloc(rl->n + 1, sizeof(*ext));
 	long long v;
 	size_t i, n = 0;
 	int rc = -1;
 
 	for (i = 0; i < rl->n; i++)
 		if (is_extended(rl->v[i].name))
-			names[n++] = rl->v[i].name;
-	sort(names, n, sizeof(*names), strcmp_p);
+			ext[n++] = &rl->v[i];
+	sort(ext, n, sizeof(*ext), res_cmp);
 	for (i = 0; i < n; i++) {
-		if (quantity_get(&rlist_get((struct rlist *)rl, names[i])->q,
-		    path, names[i], QUANTITY_ONE, round_up, &v, e) == -1)
+		if (quantity_get(&ext[i]->q, path, ext[i]->name, QUANTITY_ONE,
+		    round_up, &v, e) == -1)
 			goto out;
+		/* A pod requesting none of a resource needs no entry. */
 		if (v != 0 || !round_up)
-			json_set_number(obj, names[i], (double)v);
+			json_set_number(obj, ext[i]->name, (double)v);
 	}
 	rc = 0;
 out:
-	free(names);
+	free(ext);
 	return rc;
 }
 
