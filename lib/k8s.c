@@ -296,18 +296,19 @@ rlists_free(struct rlist *rls, size_t n)
 }
 
 /*
- * The scheduler's effective request: the sum of the containers, with
- * restartable (sidecar) init containers added to it; at least what each
- * init container needs beside the sidecars started before it; plus the
- * pod overhead.
+ * The scheduler's effective request (PodRequests in k8s.io/component-
+ * helpers): the sum of the containers, with restartable (sidecar) init
+ * containers added to it; at least what each init container needs beside
+ * the sidecars started before it; CPU and memory from spec.resources when
+ * the pod sets them there; plus the pod overhead.
  */
 static int
 pod_requests(const struct json *spec, struct rlist *out, int *has_cpu,
     int *has_mem, struct kerr *e)
 {
-	const struct json *ctrs, *inits, *ic, *ovh;
+	const struct json *ctrs, *inits, *ic, *ovh, *pres = NULL, *preq;
 	struct rlist *c = NULL, *ini = NULL, side = { 0 }, imax = { 0 };
-	struct rlist cand = { 0 }, ovl = { 0 };
+	struct rlist cand = { 0 }, ovl = { 0 }, pod = { 0 };
 	const char *policy;
 	char p[64];
 	size_t nc = 0, ni = 0, i;
@@ -338,6 +339,20 @@ pod_requests(const struct json *spec, struct rlist *out, int *has_cpu,
 		rlist_release(&cand);
 	}
 	rlist_max(out, &imax);
+	/* Pod-level requests (PodLevelResources) replace the sum. */
+	if (json_want_object(spec, "spec", "resources", 0, &pres, e) == -1 ||
+	    json_want_object(pres, "spec.resources", "requests", 0, &preq,
+	    e) == -1)
+		goto out;
+	if (preq != NULL) {
+		if (requests_read(preq, "spec.resources.requests", &pod,
+		    has_cpu, has_mem, e) == -1)
+			goto out;
+		for (i = 0; i < pod.n; i++)
+			if (strcmp(pod.v[i].name, "cpu") == 0 ||
+			    strcmp(pod.v[i].name, "memory") == 0)
+				rlist_get(out, pod.v[i].name)->q = pod.v[i].q;
+	}
 	if (json_want_object(spec, "spec", "overhead", 0, &ovh, e) == -1)
 		goto out;
 	if (ovh != NULL) {
@@ -354,6 +369,7 @@ out:
 	rlist_release(&imax);
 	rlist_release(&cand);
 	rlist_release(&ovl);
+	rlist_release(&pod);
 	return rc;
 }
 

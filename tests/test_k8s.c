@@ -111,10 +111,14 @@ main(void)
 	 * 3Gi + 64Mi) + 1Mi = 3137 MiB of memory.
 	 */
 	CHECK(load(&c, &o, requests) == 0);
-	CHECK(c.nnodes == 2 && c.npods == 7);
+	CHECK(c.nnodes == 2 && c.npods == 8);
 	CHECK(req(&c, "ml/sidecar", "cpu") == 2010);
 	CHECK(req(&c, "ml/sidecar", "mem") == 3137);
 	CHECK(req(&c, "ml/sidecar", "nvidia.com/gpu") == 1);
+	/* Pod-level requests replace the containers' sum, not overhead. */
+	CHECK(req(&c, "ml/podlevel", "cpu") == 1010);
+	CHECK(req(&c, "ml/podlevel", "mem") == 1024);
+	CHECK(req(&c, "ml/podlevel", "example.com/foo") == 2);
 	CHECK(req(&c, "ml/round", "cpu") == 101);
 	CHECK(req(&c, "ml/round", "mem") == 124);
 	CHECK(req(&c, "ml/web-5d8f9c7b6d-x2x9z", "example.com/foo") == 1);
