@@ -65,6 +65,8 @@ struct k8s {
 	struct pod_rec *pods;
 	size_t npods;
 	size_t terminal, other;
+	unsigned char *ns_seen;	/* the options' namespaces met in pods */
+	unsigned char *exns_seen;
 };
 
 void
@@ -79,6 +81,8 @@ k8s_new(const struct k8s_options *o)
 	struct k8s *k = mem_calloc(1, sizeof(*k));
 
 	k->o = o;
+	k->ns_seen = mem_calloc(o->nnamespaces + 1, 1);
+	k->exns_seen = mem_calloc(o->nexclude_namespaces + 1, 1);
 	return k;
 }
 
@@ -117,6 +121,8 @@ k8s_free(struct k8s *k)
 	free(k->nodes);
 	free(k->pods);
 	free(k->skipped);
+	free(k->ns_seen);
+	free(k->exns_seen);
 	free(k);
 }
 
@@ -639,14 +645,17 @@ priority_bucket(double p)
 	return 0;
 }
 
+/* Whether s is in list; seen[i] records that list[i] was met. */
 static int
-listed(const char *s, const char **list, size_t n)
+listed(const char *s, const char **list, size_t n, unsigned char *seen)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (strcmp(s, list[i]) == 0)
+		if (strcmp(s, list[i]) == 0) {
+			seen[i] = 1;
 			return 1;
+		}
 	return 0;
 }
 
@@ -714,7 +723,7 @@ pod_read(struct k8s *k, const struct json *obj, const char *pos,
 	struct pod_rec pr;
 	struct rlist rl = { 0 };
 	double prio = 0;
-	int has_cpu = 0, has_mem = 0;
+	int has_cpu = 0, has_mem = 0, in_ns, out_ns;
 
 	if (json_want_object(obj, "", "metadata", 1, &meta, e) == -1 ||
 	    json_want_string(meta, "metadata", "name", 1, &name, e) == -1 ||
@@ -760,9 +769,10 @@ pod_read(struct k8s *k, const struct json *obj, const char *pos,
 		goto fail;
 	if (pod_owner(&pr, meta, ns, e) == -1)
 		goto fail;
-	if ((k->o->nnamespaces > 0 &&
-	    !listed(ns, k->o->namespaces, k->o->nnamespaces)) ||
-	    listed(ns, k->o->exclude_namespaces, k->o->nexclude_namespaces))
+	in_ns = listed(ns, k->o->namespaces, k->o->nnamespaces, k->ns_seen);
+	out_ns = listed(ns, k->o->exclude_namespaces, k->o->nexclude_namespaces,
+	    k->exns_seen);
+	if ((k->o->nnamespaces > 0 && !in_ns) || out_ns)
 		pr.movable = 0;
 	c0 = json_first(json_get(spec, "containers"));
 	if (json_want_string(c0, "spec.containers[0]", "image", 0, &image,
@@ -993,6 +1003,15 @@ k8s_cluster(struct k8s *k, const struct kwarn *w, struct kerr *e)
 			noreq[nr++] = k->pods[i].id;
 		json_push(pods, pod_json(&k->pods[i]));
 	}
+	/* A namespace no pod has is likely a typo. */
+	for (i = 0; i < k->o->nnamespaces; i++)
+		if (!k->ns_seen[i])
+			kwarn(w, "-n: no pod in namespace '%s'",
+			    k->o->namespaces[i]);
+	for (i = 0; i < k->o->nexclude_namespaces; i++)
+		if (!k->exns_seen[i])
+			kwarn(w, "--exclude-namespace: no pod in namespace "
+			    "'%s'", k->o->exclude_namespaces[i]);
 	if (k->terminal > 0)
 		kwarn(w, "skipped %zu finished pod%s (Succeeded or Failed)",
 		    k->terminal, k->terminal == 1 ? "" : "s");
