@@ -18,12 +18,25 @@
 #include "milp.h"
 
 #define EPS 1e-9
+/* Subgradient iterations for the Lagrangian bound. */
+#define LAGRANGE_ITERS 300
+/* Cheaper starts per job that an ejection pass tries. */
+#define EJECT_TRIES 10
+/* Models up to this many candidates get lp_solve's LP and branch and bound. */
+#define LP_MAX_CANDS 40000
+/* Models up to this many candidates are always proven exactly. */
+#define EXACT_MAX_CANDS 2000
 
 enum reason { R_NONE, R_WINDOW, R_AFFINITY, R_TOO_LARGE, R_MIGRATION,
 	R_CAPACITY };
 
 static const char *const reason_name[] = {
 	"", "window", "affinity", "too_large", "migration", "capacity"
+};
+
+struct keyed {
+	double key;
+	int j;
 };
 
 struct cand {
@@ -48,6 +61,8 @@ struct planner {
 	int *best;		/* best plan so far */
 	double best_obj;
 	double bound;
+	struct keyed *order;	/* jobs, hardest to place first */
+	int norder;
 	int nvars, nrows;
 	struct milp *m;
 };
@@ -67,7 +82,7 @@ cplan_params_defaults(struct cplan_params *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->time_limit = 60;
-	p->gap = 1e-4;
+	p->gap = 1e-6;
 	p->use_milp = 1;
 }
 
@@ -330,6 +345,9 @@ cheapest_fit(const struct planner *pl, int j, double below)
  * others, until a pass improves nothing.  Each move strictly lowers the
  * objective, so it ends.
  */
+static int eject_pass(struct planner *, int);
+
+/* Moves, then ejections when moves are stuck, until neither helps. */
 static void
 local_search(struct planner *pl)
 {
@@ -352,13 +370,92 @@ local_search(struct planner *pl)
 			} else
 				place(pl, j, old);
 		}
+		if (!improved)
+			improved = eject_pass(pl, EJECT_TRIES);
 	}
 }
 
-struct keyed {
-	double key;
-	int j;
-};
+/*
+ * Ejection: put job j at candidate ci by moving one job b that shares a
+ * slot of the run out of the way, to b's cheapest start that fits
+ * afterwards (or out of the plan).  Kept only when the objective drops.
+ */
+static int
+eject(struct planner *pl, int j, int ci)
+{
+	const struct caspian *c = pl->c;
+	const struct cand *cd = &pl->cand[ci];
+	int b, oldj = pl->assign[j];
+	double before = job_cost(pl, j);
+
+	for (b = 0; b < c->njobs; b++) {
+		const struct cand *bd;
+		int oldb = pl->assign[b], nb;
+		double delta;
+
+		if (b == j || oldb < 0)
+			continue;
+		bd = &pl->cand[oldb];
+		if (bd->region != cd->region ||
+		    bd->start >= cd->start + c->jobs[j].runtime ||
+		    cd->start >= bd->start + c->jobs[b].runtime)
+			continue;
+		place(pl, j, -1);
+		place(pl, b, -1);
+		if (!fits(pl, cd)) {
+			place(pl, b, oldb);
+			place(pl, j, oldj);
+			continue;
+		}
+		place(pl, j, ci);
+		nb = cheapest_fit(pl, b, INFINITY);
+		place(pl, b, nb);
+		delta = job_cost(pl, j) + job_cost(pl, b) - before -
+		    bd->cost;
+		if (delta < -EPS * fmax(1, before))
+			return 1;
+		place(pl, b, -1);
+		place(pl, j, -1);
+		place(pl, b, oldb);
+		place(pl, j, oldj);
+	}
+	return 0;
+}
+
+/*
+ * Ejection pass: jobs left out first (each is worth a million), then each
+ * job toward its cheapest few starts.
+ */
+static int
+eject_pass(struct planner *pl, int tries)
+{
+	const struct caspian *c = pl->c;
+	int j, ci, n, improved = 0;
+
+	for (j = 0; j < c->njobs; j++) {
+		if (pl->reason[j] != R_NONE || pl->assign[j] >= 0)
+			continue;
+		for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++)
+			if (eject(pl, j, ci)) {
+				improved = 1;
+				break;
+			}
+	}
+	for (j = 0; j < c->njobs && tries > 0; j++) {
+		double cur;
+
+		if (pl->reason[j] != R_NONE || pl->assign[j] < 0)
+			continue;
+		cur = job_cost(pl, j);
+		for (ci = pl->jstart[j], n = 0; ci < pl->jstart[j + 1] &&
+		    n < tries && pl->cand[ci].cost < cur - EPS; ci++, n++)
+			if (eject(pl, j, ci)) {
+				improved = 1;
+				break;
+			}
+	}
+	return improved;
+}
 
 static int
 cmp_keyed(const void *a, const void *b)
@@ -403,7 +500,8 @@ keep_if_better(struct planner *pl)
 
 /*
  * Greedy: the hardest jobs to place first (largest share of capacity
- * times runtime), each at its cheapest fitting start; then local search.
+ * times runtime, over the square root of its number of starts), each at its
+ * cheapest fitting start; then local search.
  */
 static int
 greedy(struct planner *pl, struct kerr *e)
@@ -416,6 +514,7 @@ greedy(struct planner *pl, struct kerr *e)
 
 	if ((order = calloc((size_t)c->njobs + 1, sizeof(*order))) == NULL)
 		return kerr_set(e, "out of memory");
+	pl->order = order;
 	for (i = 0; i < cells; i++)
 		for (k = 0; k < CASPIAN_NRES; k++)
 			mean[k] += c->cap[i * CASPIAN_NRES + k] / cells;
@@ -427,25 +526,163 @@ greedy(struct planner *pl, struct kerr *e)
 		for (k = 0; k < CASPIAN_NRES; k++)
 			if (mean[k] > 0)
 				size = fmax(size, c->jobs[j].need[k] / mean[k]);
-		order[n].key = size * c->jobs[j].runtime;
+		/* Few options make a job hard too: affinity, a tight window. */
+		order[n].key = size * c->jobs[j].runtime /
+		    sqrt((double)(pl->jstart[j + 1] - pl->jstart[j]));
 		order[n++].j = j;
 	}
 	qsort(order, (size_t)n, sizeof(*order), cmp_keyed);
+	pl->norder = n;
 	clear_plan(pl);
 	place_in_order(pl, order, n, NULL);
 	local_search(pl);
 	keep_if_better(pl);
-	free(order);
 	return 0;
+}
+
+static int lp_round(struct planner *, const double *, const int *,
+    struct kerr *);
+static double rel_gap(double, double);
+
+/*
+ * Lagrangian relaxation of the capacity rows: with multipliers mu >= 0 on
+ * every region, slot and resource, the problem splits into one choice per
+ * job (its start of least cost plus the multipliers of the slots it uses,
+ * or being left out), and
+ *
+ *	L(mu) = sum over jobs of that least cost - sum of mu * capacity
+ *
+ * is a lower bound for every mu.  Subgradient steps (Polyak's, toward the
+ * best plan's objective) raise it toward the LP bound in time linear in
+ * the candidates, where lp_solve's simplex on a large model is far slower.
+ * The jobs' choices, repaired to fit, are plans too.
+ */
+static int
+lagrange(struct planner *pl, int iters, struct kerr *e)
+{
+	const struct caspian *c = pl->c;
+	int H = c->horizon, R = c->nregions, nj = c->njobs, it, j, k, stall = 0;
+	size_t cells = (size_t)R * H, n = cells * CASPIAN_NRES, i;
+	double *mu, *g, *w, theta = 1, bestL = pl->bound;
+	int *choice, rc = 0;
+
+	mu = calloc(n + 1, sizeof(double));
+	g = malloc((n + 1) * sizeof(double));
+	w = malloc(((size_t)R * (H + 1) + 1) * sizeof(double));
+	choice = malloc(((size_t)nj + 1) * sizeof(int));
+	if (mu == NULL || g == NULL || w == NULL || choice == NULL) {
+		free(mu);
+		free(g);
+		free(w);
+		free(choice);
+		return kerr_set(e, "out of memory");
+	}
+	for (it = 0; it < iters; it++) {
+		double L = 0, norm = 0, step;
+
+		if (pl->p->stop != NULL && *pl->p->stop)
+			break;
+		if (pl->p->time_limit > 0 &&
+		    elapsed(&pl->t0) >= pl->p->time_limit / 2)
+			break;
+		for (i = 0; i < n; i++)
+			g[i] = -c->cap[i];
+		for (j = 0; j < nj; j++) {
+			const struct caspian_job *jb = &c->jobs[j];
+			double best;
+			int r, t, ci;
+
+			choice[j] = -1;
+			if (pl->reason[j] != R_NONE)
+				continue;
+			/* w: prefix sums of the multiplier cost per region. */
+			for (r = 0; r < R; r++) {
+				double acc = 0;
+
+				if (!jb->allowed[r])
+					continue;
+				w[r * (H + 1) + jb->release] = 0;
+				for (t = jb->release; t <= jb->deadline; t++) {
+					const double *m = &mu[((size_t)r * H +
+					    t) * CASPIAN_NRES];
+
+					for (k = 0; k < CASPIAN_NRES; k++)
+						acc += m[k] * jb->need[k];
+					w[r * (H + 1) + t + 1] = acc;
+				}
+			}
+			best = pl->ucost[j];
+			for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++) {
+				const struct cand *cd = &pl->cand[ci];
+				double red = cd->cost + w[cd->region * (H + 1) +
+				    cd->start + jb->runtime] -
+				    w[cd->region * (H + 1) + cd->start];
+
+				if (red < best) {
+					best = red;
+					choice[j] = ci;
+				}
+			}
+			L += best;
+			if (choice[j] >= 0) {
+				const struct cand *cd = &pl->cand[choice[j]];
+
+				for (t = cd->start; t < cd->start +
+				    jb->runtime; t++)
+					for (k = 0; k < CASPIAN_NRES; k++)
+						g[((size_t)cd->region * H + t) *
+						    CASPIAN_NRES + k] +=
+						    jb->need[k];
+			}
+		}
+		for (i = 0; i < n; i++) {
+			L -= mu[i] * c->cap[i];
+			/* Projected: a zero multiplier cannot go lower. */
+			if (mu[i] <= 0 && g[i] < 0)
+				g[i] = 0;
+			norm += g[i] * g[i];
+		}
+		if (L > bestL + EPS * fmax(1, fabs(L))) {
+			bestL = L;
+			stall = 0;
+		} else if (++stall >= 8) {
+			theta /= 2;
+			stall = 0;
+		}
+		if ((it % 10 == 9 || norm == 0) &&
+		    (rc = lp_round(pl, NULL, choice, e)) == -1)
+			break;
+		if (norm == 0 || theta < 1e-4 ||
+		    rel_gap(pl->best_obj, bestL) <= pl->p->gap)
+			break;
+		/*
+		 * Polyak's step toward the best plan, but never aiming more
+		 * than 10% above the bound: a plan that leaves jobs out costs
+		 * millions and would throw the multipliers far off.
+		 */
+		step = theta * (fmin(pl->best_obj, bestL + 0.1 * fabs(bestL)) -
+		    L) / norm;
+		for (i = 0; i < n; i++)
+			mu[i] = fmax(0, mu[i] + step * g[i]);
+	}
+	if (bestL > pl->bound)
+		pl->bound = bestL;
+	free(mu);
+	free(g);
+	free(w);
+	free(choice);
+	return rc;
 }
 
 /*
  * LP-guided rounding: jobs the LP is surest about first, each at the
  * start the LP gives most weight to when it fits, else the cheapest that
- * does; then local search.
+ * does; then local search.  With x NULL, the same from the Lagrangian
+ * choices (one start or -1 per job), in the greedy's order.
  */
 static int
-lp_round(struct planner *pl, const double *x, struct kerr *e)
+lp_round(struct planner *pl, const double *x, const int *choice,
+    struct kerr *e)
 {
 	const struct caspian *c = pl->c;
 	struct keyed *order;
@@ -458,22 +695,29 @@ lp_round(struct planner *pl, const double *x, struct kerr *e)
 		free(hint);
 		return kerr_set(e, "out of memory");
 	}
-	for (j = 0; j < c->njobs; j++) {
-		int ci;
-		double top = -1;
+	if (x == NULL) {
+		/* Lagrangian choices: in the greedy's order. */
+		memcpy(order, pl->order, (size_t)pl->norder * sizeof(*order));
+		n = pl->norder;
+		memcpy(hint, choice, (size_t)c->njobs * sizeof(int));
+	} else
+		for (j = 0; j < c->njobs; j++) {
+			int ci;
+			double top = -1;
 
-		hint[j] = -1;
-		if (pl->reason[j] != R_NONE)
-			continue;
-		for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++)
-			if (x[ci] > top + EPS) {
-				top = x[ci];
-				hint[j] = ci;
-			}
-		order[n].key = top;
-		order[n++].j = j;
-	}
-	qsort(order, (size_t)n, sizeof(*order), cmp_keyed);
+			hint[j] = -1;
+			if (pl->reason[j] != R_NONE)
+				continue;
+			for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++)
+				if (x[ci] > top + EPS) {
+					top = x[ci];
+					hint[j] = ci;
+				}
+			order[n].key = top;
+			order[n++].j = j;
+		}
+	if (x != NULL)
+		qsort(order, (size_t)n, sizeof(*order), cmp_keyed);
 	clear_plan(pl);
 	place_in_order(pl, order, n, hint);
 	local_search(pl);
@@ -695,6 +939,21 @@ take_solution(struct planner *pl, const double *x)
 	keep_if_better(pl);
 }
 
+/*
+ * Within the gap: done.  Small models are proven exactly by lp_solve
+ * anyway, in a blink, so that the answer does not depend on how close the
+ * Lagrangian bound came.
+ */
+static int
+settled(const struct planner *pl)
+{
+	double g = rel_gap(pl->best_obj, pl->bound);
+
+	if (pl->ncand <= EXACT_MAX_CANDS)
+		return g == 0;
+	return g <= pl->p->gap;
+}
+
 static int
 solve(struct planner *pl, enum cplan_status *status, struct kerr *e)
 {
@@ -711,6 +970,10 @@ solve(struct planner *pl, enum cplan_status *status, struct kerr *e)
 		if (pl->reason[j] == R_NONE)
 			pl->bound += pl->cand[pl->jstart[j]].cost;
 	report(pl);
+	if (rel_gap(pl->best_obj, pl->bound) > p->gap &&
+	    lagrange(pl, LAGRANGE_ITERS, e) == -1)
+		return -1;
+	report(pl);
 	if (build_model(pl, e) == -1)
 		return -1;
 	if (p->lp_path != NULL && milp_write_lp(pl->m, p->lp_path, e) == -1)
@@ -719,7 +982,11 @@ solve(struct planner *pl, enum cplan_status *status, struct kerr *e)
 	    milp_write_mps(pl->m, p->mps_path, e) == -1)
 		return -1;
 	*status = CPLAN_FEASIBLE;
-	if (rel_gap(pl->best_obj, pl->bound) <= p->gap)
+	/*
+	 * lp_solve's simplex is too slow on large models to help within the
+	 * time limit: those rely on the Lagrangian bound and plans.
+	 */
+	if (settled(pl) || pl->ncand > LP_MAX_CANDS)
 		goto done;
 	milp_params_defaults(&mp);
 	mp.stop = p->stop;
@@ -729,14 +996,14 @@ solve(struct planner *pl, enum cplan_status *status, struct kerr *e)
 	if (r.status == MILP_OPTIMAL) {
 		if (r.objective > pl->bound)
 			pl->bound = r.objective;
-		if (lp_round(pl, r.x, e) == -1) {
+		if (lp_round(pl, r.x, NULL, e) == -1) {
 			free(r.x);
 			return -1;
 		}
 	}
 	free(r.x);
 	report(pl);
-	if (rel_gap(pl->best_obj, pl->bound) <= p->gap || !p->use_milp ||
+	if (settled(pl) || !p->use_milp ||
 	    (p->stop != NULL && *p->stop))
 		goto done;
 	if (p->time_limit > 0 && elapsed(&pl->t0) >= p->time_limit)
@@ -947,5 +1214,6 @@ out:
 	free(pl.use);
 	free(pl.assign);
 	free(pl.best);
+	free(pl.order);
 	return rc;
 }
