@@ -8,6 +8,12 @@
 
 #include <stdarg.h>
 
+/*
+ * With -Ilib, cmd/'s "#include <err.h>" finds this file before the C
+ * library's: pull in the BSD err/errx/warnx declarations too.
+ */
+#include_next <err.h>
+
 #define KERR_MAX 1024
 
 struct kerr {
