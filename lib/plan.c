@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "mem.h"
-#include "number.h"
 #include "plan.h"
 
 /* The load a partial assignment puts on the nodes, for greedy repairs. */
@@ -154,56 +153,23 @@ plan_options(struct model_options *o, const struct sample_set *s,
     const struct cluster *c, const char *cname, int mode, struct kerr *e)
 {
 	char digest[17];
-	const char *v, *key, *why;
-	double d;
-	long l;
-	size_t k;
-	int i;
+	const char *v;
 
-	model_options_defaults(o);
 	if (s->nkytos == 0)
-		return kerr_set(e, "meta.kytos: missing: the sample was not "
+		return kerr_set(e, "meta: kytos: missing: the sample was not "
 		    "made from a kytos QUBO");
-	if ((v = sample_set_kytos(s, "mode")) == NULL)
-		return kerr_set(e, "meta.kytos.mode: missing");
-	if ((i = model_mode_find(v)) < 0)
-		return kerr_set(e, "meta.kytos.mode: unknown mode '%s'", v);
-	o->mode = (enum model_mode)i;
-	if (mode >= 0 && mode != i)
-		return kerr_set(e, "meta.kytos.mode: the sample is for '%s', "
-		    "not '%s'", v, model_mode_name((enum model_mode)mode));
+	if (model_options_kytos(o, s->kytos, s->nkytos, e) < 0)
+		return kerr_prefix(e, "meta");
+	if (mode >= 0 && (int)o->mode != mode)
+		return kerr_set(e, "meta: kytos: mode: the sample is for '%s', "
+		    "not '%s'", model_mode_name(o->mode),
+		    model_mode_name((enum model_mode)mode));
 	if ((v = sample_set_kytos(s, "cluster")) == NULL)
-		return kerr_set(e, "meta.kytos.cluster: missing");
+		return kerr_set(e, "meta: kytos: cluster: missing");
 	cluster_digest_hex(c, digest);
 	if (strcmp(v, digest) != 0)
-		return kerr_set(e, "meta.kytos.cluster: the sample was made "
+		return kerr_set(e, "meta: kytos: cluster: the sample was made "
 		    "from cluster %s, not from '%s' (%s)", v, cname, digest);
-	if ((v = sample_set_kytos(s, "objective")) != NULL) {
-		if ((i = model_objective_find(v)) < 0)
-			return kerr_set(e, "meta.kytos.objective: unknown "
-			    "objective '%s'", v);
-		o->objective = (enum model_objective)i;
-	}
-	if ((v = sample_set_kytos(s, "candidates")) != NULL) {
-		if (number_long(v, 0, 1000000000, &l, &why) < 0)
-			return kerr_set(e, "meta.kytos.candidates: %s '%s'",
-			    why, v);
-		o->candidates = (int)l;
-	}
-	for (k = 0; k < s->nkytos; k++) {
-		key = s->kytos[2 * k];
-		v = s->kytos[2 * k + 1];
-		if (strncmp(key, "w.", 2) != 0)
-			continue;
-		if ((i = cluster_weight_find(key + 2)) < 0)
-			return kerr_set(e, "meta.kytos.%s: unknown weight",
-			    key);
-		if (number_double(v, 0, 1e300, &d, &why) < 0)
-			return kerr_set(e, "meta.kytos.%s: %s '%s'", key, why,
-			    v);
-		o->weights[i] = d;
-		o->has_weight[i] = 1;
-	}
 	return 0;
 }
 

@@ -79,7 +79,7 @@ struct plan {
  * Model options from the sample's kytos metadata.  Fails when the metadata
  * is missing or malformed, when the sample was made from another cluster
  * than c (named cname in messages), or when mode >= 0 and the sample's
- * mode differs.  Messages read "meta.kytos.mode: …".
+ * mode differs.  Messages read "meta: kytos: mode: …".
  */
 int plan_options(struct model_options *o, const struct sample_set *s,
     const struct cluster *c, const char *cname, int mode, struct kerr *e);
