@@ -22,6 +22,7 @@ static const char *const objective_names[] = { "balance", "pack" };
 
 /* A candidate node with its estimated cost, for pruning. */
 struct scored {
+	int fit;		/* preferred first */
 	double s;
 	int n;
 };
@@ -129,6 +130,8 @@ cmp_scored(const void *a, const void *b)
 {
 	const struct scored *x = a, *y = b;
 
+	if (x->fit != y->fit)
+		return y->fit - x->fit;
 	if (x->s != y->s)
 		return x->s < y->s ? -1 : 1;
 	return (x->n > y->n) - (x->n < y->n);
@@ -206,21 +209,77 @@ estimate(const struct model *m, int p, int n, const double *proj,
 	return s;
 }
 
-/* Keep the current node and the K best others of each mover. */
+/* The load of node n could reach at most poss; does p still fit in it? */
+static int
+fits_budget(const struct model *m, const double *poss, int p, int n)
+{
+	const struct cluster *c = m->c;
+	int r;
+
+	for (r = 0; r < c->nres; r++)
+		if (poss[n * c->nres + r] + c->pods[p].req[r] >
+		    c->nodes[n].cap[r])
+			return 0;
+	return 1;
+}
+
+/* How urgently a mover needs new candidates: pending pods and pods of
+ * dead nodes first, then by the utilisation of their node, hottest first. */
+static double
+need(const struct model *m, const double *proj, int p)
+{
+	const struct cluster *c = m->c;
+	int n = c->pods[p].node, r;
+	double u = 0;
+
+	if (n < 0 || !c->nodes[n].alive)
+		return HUGE_VAL;
+	for (r = 0; r < 2; r++)
+		if (c->nodes[n].cap[r] > 0 &&
+		    proj[n * c->nres + r] / c->nodes[n].cap[r] > u)
+			u = proj[n * c->nres + r] / c->nodes[n].cap[r];
+	return u;
+}
+
+/* Is node n among mover k's first npick picks? */
+static int
+picked(const int *pick, int npick, int n)
+{
+	int t;
+
+	for (t = 0; t < npick; t++)
+		if (pick[t] == n)
+			return 1;
+	return 0;
+}
+
+/*
+ * Keep the current node and up to K others of each mover.  Picks go round
+ * by round (one per mover per round, movers in order of need), each the
+ * node of lowest estimated cost among those whose capacity the pod cannot
+ * overflow even if every candidate chosen so far landed there (the
+ * budget).  A capacity kept out of reach needs no slack bits, and slack
+ * is what makes a QUBO hard to anneal; a mover with no node at all (a
+ * pending pod) takes its best node over budget rather than none.
+ */
 static void
 prune(struct model *m)
 {
 	const struct cluster *c = m->c;
 	struct model_mover *mv;
-	struct scored *sc;
-	double *proj;
-	int *where, i, k, n, r, keep, cur, K = m->opt.candidates;
+	struct scored *order, best;
+	double *proj, *poss, sc;
+	size_t size = (size_t)c->nnodes * (size_t)c->nres * sizeof(double);
+	int *where, *pick, *npick, i, j, n, r, t, keep, cur, fit;
+	int K = m->opt.candidates;
 
 	proj = mem_calloc((size_t)c->nnodes * (size_t)c->nres, sizeof(double));
+	poss = mem_calloc((size_t)c->nnodes * (size_t)c->nres, sizeof(double));
 	where = mem_calloc((size_t)c->npods, sizeof(int));
-	sc = mem_calloc((size_t)c->nnodes, sizeof(*sc));
-	memcpy(proj, m->fixed, (size_t)c->nnodes * (size_t)c->nres *
-	    sizeof(double));
+	order = mem_calloc((size_t)m->nmovers, sizeof(*order));
+	pick = mem_calloc((size_t)m->nmovers * (size_t)K, sizeof(int));
+	npick = mem_calloc((size_t)m->nmovers, sizeof(int));
+	memcpy(proj, m->fixed, size);
 	for (i = 0; i < c->npods; i++) {
 		where[i] = m->role[i] != MODEL_IGNORED &&
 		    c->pods[i].node >= 0 && c->nodes[c->pods[i].node].alive ?
@@ -230,39 +289,80 @@ prune(struct model *m)
 				proj[where[i] * c->nres + r] +=
 				    c->pods[i].req[r];
 	}
+	memcpy(poss, proj, size);
+	/* Movers that keep every candidate count in the budget first. */
 	for (i = 0; i < m->nmovers; i++) {
 		mv = &m->movers[i];
-		cur = c->pods[mv->pod].node;
+		if (mv->ncand > K + 1)
+			continue;
+		for (j = 0; j < mv->ncand; j++)
+			if (mv->cand[j] != c->pods[mv->pod].node)
+				for (r = 0; r < c->nres; r++)
+					poss[mv->cand[j] * c->nres + r] +=
+					    c->pods[mv->pod].req[r];
+	}
+	for (i = 0; i < m->nmovers; i++) {
+		order[i].s = -need(m, proj, m->movers[i].pod);
+		order[i].n = i;
+		order[i].fit = 1;
+	}
+	qsort(order, (size_t)m->nmovers, sizeof(*order), cmp_scored);
+	for (t = 0; t < K; t++)
+		for (j = 0; j < m->nmovers; j++) {
+			i = order[j].n;
+			mv = &m->movers[i];
+			cur = c->pods[mv->pod].node;
+			if (mv->ncand <= K + 1 || npick[i] < t)
+				continue;
+			best.n = -1;
+			best.s = 0;
+			best.fit = 0;
+			for (n = 0; n < mv->ncand; n++) {
+				if (mv->cand[n] == cur ||
+				    picked(pick + i * K, npick[i], mv->cand[n]))
+					continue;
+				fit = fits_budget(m, poss, mv->pod,
+				    mv->cand[n]);
+				if (!fit && (npick[i] > 0 || cur >= 0))
+					continue;
+				sc = estimate(m, mv->pod, mv->cand[n], proj,
+				    where);
+				if (best.n < 0 || fit > best.fit ||
+				    (fit == best.fit && sc < best.s)) {
+					best.n = mv->cand[n];
+					best.s = sc;
+					best.fit = fit;
+				}
+			}
+			if (best.n < 0)
+				continue;
+			pick[i * K + npick[i]++] = best.n;
+			for (r = 0; r < c->nres; r++) {
+				poss[best.n * c->nres + r] +=
+				    c->pods[mv->pod].req[r];
+				proj[best.n * c->nres + r] +=
+				    c->pods[mv->pod].req[r] / K;
+			}
+		}
+	for (i = 0; i < m->nmovers; i++) {
+		mv = &m->movers[i];
 		if (mv->ncand <= K + 1)
 			continue;
-		k = 0;
-		for (n = 0; n < mv->ncand; n++) {
-			if (mv->cand[n] == cur)
-				continue;
-			sc[k].n = mv->cand[n];
-			sc[k].s = estimate(m, mv->pod, mv->cand[n], proj,
-			    where);
-			k++;
-		}
-		if (k <= K)
-			continue;
-		qsort(sc, (size_t)k, sizeof(*sc), cmp_scored);
 		keep = 0;
 		for (n = 0; n < mv->ncand; n++)
-			if (mv->cand[n] == cur)
-				mv->cand[keep++] = cur;
-		for (n = 0; n < K; n++) {
-			mv->cand[keep++] = sc[n].n;
-			for (r = 0; r < c->nres; r++)
-				proj[sc[n].n * c->nres + r] +=
-				    c->pods[mv->pod].req[r] / K;
-		}
+			if (mv->cand[n] == c->pods[mv->pod].node)
+				mv->cand[keep++] = mv->cand[n];
+		for (t = 0; t < npick[i]; t++)
+			mv->cand[keep++] = pick[i * K + t];
 		mv->ncand = keep;
 		qsort(mv->cand, (size_t)keep, sizeof(int), cmp_int);
 	}
 	free(proj);
+	free(poss);
 	free(where);
-	free(sc);
+	free(order);
+	free(pick);
+	free(npick);
 }
 
 /* Cost a mover can add at most when placed: bounds for the ladder. */

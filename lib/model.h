@@ -19,12 +19,17 @@
  * recovery pending pods and pinned pods of dead nodes are ignored.
  *
  * Candidates of a mover: live, schedulable nodes where it fits beside the
- * fixed load in every resource.  With candidates = K > 0, a mover keeps its
- * current node (when a candidate) and the K others of lowest estimated
- * cost, chosen in pod order against a projected load (fixed load, movers
- * at their current nodes, plus 1/K of each earlier mover's request on each
- * node it chose, which spreads candidates over the cluster); ties go to
- * the lower node index.  Candidates are kept in node order.
+ * fixed load in every resource.  With candidates = K > 0, a mover with more
+ * than K + 1 keeps its current node and up to K others, picked round by
+ * round (one per mover per round, pending pods and pods of the hottest
+ * nodes first): each pick is the node of lowest estimated cost (the
+ * objective's marginal terms against a projected load: fixed load, movers
+ * at their current nodes, 1/K of each earlier pick's request) among those
+ * within budget: nodes whose capacity could not overflow even if every
+ * candidate chosen so far landed there.  So pruning never makes a
+ * capacity bind, and the QUBO needs no slack bits for it; only a mover
+ * with no node at all (pending) takes a node over budget.  Ties go to the
+ * lower node index.  Candidates are kept in node order.
  *
  * Objective (minimised; each part already multiplied by its weight):
  *   load_balance   w * sum over live nodes, CPU and memory with capacity

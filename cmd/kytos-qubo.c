@@ -1,0 +1,207 @@
+/*
+ * kytos-qubo: write the QUBO of one placement mode for a cluster JSON
+ * (DESIGN section 4).  Options, I/O and exit codes only; the model is
+ * lib/model.c and its QUBO lib/encoding.c.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster.h"
+#include "encoding.h"
+#include "io.h"
+#include "model.h"
+#include "number.h"
+#include "qubo.h"
+
+struct warnctx {
+	const char *name;
+	int quiet;
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: kytos-qubo -m rebalance|recovery|placement [-hqVv] "
+	    "[-w name=value]\n"
+	    "                  [--candidates k] [--objective balance|pack] "
+	    "[--penalty a]\n"
+	    "                  [file]\n");
+}
+
+static void
+bad_value(const char *opt, const char *why, const char *arg)
+{
+	warnx("%s: %s '%s'", opt, why, arg);
+	usage(stderr);
+	exit(2);
+}
+
+static void
+opt_weight(const char *arg, struct model_options *o)
+{
+	char name[64];
+	const char *eq = strchr(arg, '='), *why;
+	double v;
+	int k;
+
+	if (eq == NULL || (size_t)(eq - arg) >= sizeof(name))
+		bad_value("-w", "expected name=value, got", arg);
+	memcpy(name, arg, (size_t)(eq - arg));
+	name[eq - arg] = '\0';
+	if ((k = cluster_weight_find(name)) < 0)
+		bad_value("-w", "unknown weight", name);
+	if (number_double(eq + 1, 0, 1e300, &v, &why) < 0)
+		bad_value("-w", why, arg);
+	o->weights[k] = v;
+	o->has_weight[k] = 1;
+}
+
+static void
+on_warning(void *ctx, const char *msg)
+{
+	const struct warnctx *w = ctx;
+
+	if (!w->quiet)
+		warnx("%s: %s", w->name, msg);
+}
+
+enum { OPT_CANDIDATES = 256, OPT_OBJECTIVE, OPT_PENALTY };
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "candidates",	required_argument,	NULL, OPT_CANDIDATES },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "mode",	required_argument,	NULL, 'm' },
+		{ "objective",	required_argument,	NULL, OPT_OBJECTIVE },
+		{ "penalty",	required_argument,	NULL, OPT_PENALTY },
+		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "verbose",	no_argument,		NULL, 'v' },
+		{ "version",	no_argument,		NULL, 'V' },
+		{ "weight",	required_argument,	NULL, 'w' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct model_options o;
+	struct encoding_info info;
+	struct warnctx wc = { NULL, 0 };
+	struct kwarn w = { on_warning, &wc };
+	struct cluster c;
+	struct model m;
+	struct qubo q;
+	struct kerr e;
+	const char *name, *why;
+	char *buf = NULL, *text = NULL;
+	size_t len, tlen = 0;
+	double penalty = 0;
+	long l;
+	int ch, k, verbose = 0, mode = -1;
+	FILE *mem;
+
+	model_options_defaults(&o);
+	opterr = 0;	/* our own messages: the program name, not argv[0] */
+	while ((ch = getopt_long(argc, argv, ":hm:qVvw:", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'm':
+			if ((mode = model_mode_find(optarg)) < 0)
+				bad_value("-m", "unknown mode", optarg);
+			o.mode = (enum model_mode)mode;
+			break;
+		case 'q':
+			wc.quiet = 1;
+			break;
+		case 'V':
+			printf("kytos-qubo %s\n", VERSION);
+			return 0;
+		case 'v':
+			verbose = 1;
+			break;
+		case 'w':
+			opt_weight(optarg, &o);
+			break;
+		case OPT_CANDIDATES:
+			if (number_long(optarg, 0, INT_MAX, &l, &why) < 0)
+				bad_value("--candidates", why, optarg);
+			o.candidates = (int)l;
+			break;
+		case OPT_OBJECTIVE:
+			if ((k = model_objective_find(optarg)) < 0)
+				bad_value("--objective", "unknown objective",
+				    optarg);
+			o.objective = (enum model_objective)k;
+			break;
+		case OPT_PENALTY:
+			if (number_double(optarg, 0, 1e300, &penalty,
+			    &why) < 0)
+				bad_value("--penalty", why, optarg);
+			if (penalty == 0)
+				bad_value("--penalty", "too small", optarg);
+			break;
+		case ':':
+			warnx("%s: missing value", argv[optind - 1]);
+			usage(stderr);
+			return 2;
+		default:
+			if (optopt != 0)
+				warnx("-%c: unknown option", optopt);
+			else
+				warnx("%s: unknown option", argv[optind - 1]);
+			usage(stderr);
+			return 2;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (mode < 0) {
+		warnx("-m: mode required");
+		usage(stderr);
+		return 2;
+	}
+	if (argc > 1) {
+		warnx("%s: one input at most", argv[1]);
+		usage(stderr);
+		return 2;
+	}
+
+	if (io_read_all(argc ? argv[0] : NULL, &buf, &len, &name, &e) < 0)
+		errx(1, "%s", e.msg);
+	wc.name = name;
+	if (cluster_load(&c, buf, len, name, &w, &e) < 0)
+		errx(1, "%s", e.msg);
+	free(buf);
+	if (model_build(&m, &c, &o, &w, &e) < 0)
+		errx(1, "%s: %s", name, e.msg);
+	qubo_init(&q);
+	if (encoding_build(&q, &m, penalty, &info, &e) < 0)
+		errx(1, "%s: %s", name, e.msg);
+	/* Build the whole text first: nothing partial reaches stdout. */
+	if ((mem = open_memstream(&text, &tlen)) == NULL)
+		err(1, "open_memstream");
+	fprintf(mem, "c kytos-qubo: %s of %d moving pod%s on %d node%s\n",
+	    model_mode_name(o.mode), m.nmovers, m.nmovers == 1 ? "" : "s",
+	    c.nnodes, c.nnodes == 1 ? "" : "s");
+	if (qubo_write(mem, &q) < 0 || fclose(mem) != 0)
+		errx(1, "out of memory");
+	if (verbose)
+		fprintf(stderr, "kytos-qubo: %d variables (%d place, %d used, "
+		    "%d slack in %d capacities), %zu couplers, penalty %.17g\n",
+		    q.n, info.nplace, info.nused, info.nslack, info.ncapacity,
+		    q.nc, info.penalty);
+	if (fwrite(text, 1, tlen, stdout) != tlen ||
+	    io_close(stdout, "<stdout>", &e) < 0)
+		errx(1, "%s", e.msg);
+	free(text);
+	qubo_release(&q);
+	model_release(&m);
+	cluster_release(&c);
+	return 0;
+}
