@@ -136,9 +136,11 @@ autoscale_build(struct autoscale *a, const struct cluster *c,
 		s = &c->services[i];
 		if (!s->autoscale)
 			continue;
-		if (s->target_rate <= 0)
+		if (s->target_rate <= 0) {
+			autoscale_release(a);
 			return kerr_set(e, "services[%d].target_rate: missing "
 			    "for an autoscale service", i);
+		}
 		a->svcs = mem_realloc(a->svcs, (size_t)a->nsvcs + 1,
 		    sizeof(*a->svcs));
 		v = &a->svcs[a->nsvcs++];
