@@ -9,6 +9,7 @@
 
 #include "mem.h"
 #include "model.h"
+#include "number.h"
 
 static const double default_weights[WEIGHT_COUNT] = {
 	100, 1, 10, 1, 5, 5, 10
@@ -34,6 +35,28 @@ model_options_defaults(struct model_options *o)
 	o->mode = MODEL_REBALANCE;
 	o->objective = MODEL_BALANCE;
 	o->candidates = 0;
+}
+
+int
+model_options_weight(struct model_options *o, const char *arg,
+    struct kerr *e)
+{
+	char name[64];
+	const char *eq = strchr(arg, '='), *why;
+	double v;
+	int k;
+
+	if (eq == NULL || (size_t)(eq - arg) >= sizeof(name))
+		return kerr_set(e, "expected name=value, got '%s'", arg);
+	memcpy(name, arg, (size_t)(eq - arg));
+	name[eq - arg] = '\0';
+	if ((k = cluster_weight_find(name)) < 0)
+		return kerr_set(e, "unknown weight '%s'", name);
+	if (number_double(eq + 1, 0, 1e300, &v, &why) < 0)
+		return kerr_set(e, "%s '%s'", why, arg);
+	o->weights[k] = v;
+	o->has_weight[k] = 1;
+	return 0;
 }
 
 double

@@ -137,6 +137,13 @@ double model_default_weight(int w);
 const char *model_mode_name(enum model_mode m);
 int model_mode_find(const char *name);		/* -1: unknown */
 const char *model_objective_name(enum model_objective o);
+/*
+ * Set a weight from "name=value" (the -w option of the tools): fails with
+ * "expected name=value, got '<arg>'", "unknown weight '<name>'" or "<why>
+ * '<arg>'" for a value that is not a number >= 0.
+ */
+int model_options_weight(struct model_options *o, const char *arg,
+    struct kerr *e);
 int model_objective_find(const char *name);	/* -1: unknown */
 
 /*

@@ -1,0 +1,437 @@
+/*
+ * kytos-milp: solve a placement model (cluster JSON) or a QUBO exactly with
+ * lp_solve, and write sample JSON with a bound and gap (DESIGN sections 4
+ * and 5).  Options, I/O and exit codes only; the MILP is lib/kmilp.c.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster.h"
+#include "encoding.h"
+#include "io.h"
+#include "json.h"
+#include "kmilp.h"
+#include "mem.h"
+#include "model.h"
+#include "number.h"
+#include "qubo.h"
+#include "sample.h"
+
+static volatile sig_atomic_t interrupted;
+
+struct opts {
+	struct model_options mo;
+	struct kmilp_params kp;
+	int mode_set, model_set, maximize, pieces, exit_status;
+	int quiet, verbose;
+	const char *lp, *mps;
+};
+
+struct warnctx {
+	const char *name;
+	int quiet;
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: kytos-milp -m rebalance|recovery|placement [-ehqVv] "
+	    "[-g gap] [-t seconds]\n"
+	    "                  [-w name=value] [--candidates k] "
+	    "[--lp file] [--mps file]\n"
+	    "                  [--objective balance|pack] [--pieces k] "
+	    "[--rounds n] [file]\n"
+	    "       kytos-milp [-ehqVvx] [-g gap] [-t seconds] [--lp file] "
+	    "[--mps file] [file]\n");
+}
+
+static void
+bad_value(const char *opt, const char *why, const char *arg)
+{
+	warnx("%s: %s '%s'", opt, why, arg);
+	usage(stderr);
+	exit(2);
+}
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static void
+on_warning(void *ctx, const char *msg)
+{
+	const struct warnctx *w = ctx;
+
+	if (!w->quiet)
+		warnx("%s: %s", w->name, msg);
+}
+
+static void
+on_progress(void *ctx, double seconds, double incumbent, double bound,
+    double gap)
+{
+	(void)ctx;
+	fprintf(stderr, "kytos-milp: %.1fs incumbent %.17g bound %.17g "
+	    "gap %.3g\n", seconds, incumbent, bound, gap);
+}
+
+static void
+on_round(void *ctx, int round, double seconds, double value, double bound,
+    int cuts)
+{
+	(void)ctx;
+	fprintf(stderr, "kytos-milp: %.1fs round %d best %.17g bound %.17g, "
+	    "%d tangent%s added\n", seconds, round, value, bound, cuts,
+	    cuts == 1 ? "" : "s");
+}
+
+static long
+opt_long(const char *opt, const char *arg, long lo, long hi)
+{
+	const char *why;
+	long v;
+
+	if (number_long(arg, lo, hi, &v, &why) < 0)
+		bad_value(opt, why, arg);
+	return v;
+}
+
+static double
+opt_double(const char *opt, const char *arg, double lo, double hi)
+{
+	const char *why;
+	double v;
+
+	if (number_double(arg, lo, hi, &v, &why) < 0)
+		bad_value(opt, why, arg);
+	return v;
+}
+
+/* Cluster JSON starts with '{'; everything else is QUBO text. */
+static int
+is_json(const char *buf)
+{
+	while (*buf == ' ' || *buf == '\t' || *buf == '\n' || *buf == '\r')
+		buf++;
+	return *buf == '{';
+}
+
+enum {
+	OPT_CANDIDATES = 256, OPT_LP, OPT_MPS, OPT_OBJECTIVE, OPT_PIECES,
+	OPT_ROUNDS
+};
+
+static void
+parse(int argc, char *argv[], struct opts *o)
+{
+	static const struct option longopts[] = {
+		{ "candidates",	required_argument,	NULL, OPT_CANDIDATES },
+		{ "exit-status", no_argument,		NULL, 'e' },
+		{ "gap",	required_argument,	NULL, 'g' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "lp",		required_argument,	NULL, OPT_LP },
+		{ "maximize",	no_argument,		NULL, 'x' },
+		{ "mode",	required_argument,	NULL, 'm' },
+		{ "mps",	required_argument,	NULL, OPT_MPS },
+		{ "objective",	required_argument,	NULL, OPT_OBJECTIVE },
+		{ "pieces",	required_argument,	NULL, OPT_PIECES },
+		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "rounds",	required_argument,	NULL, OPT_ROUNDS },
+		{ "time-limit",	required_argument,	NULL, 't' },
+		{ "verbose",	no_argument,		NULL, 'v' },
+		{ "version",	no_argument,		NULL, 'V' },
+		{ "weight",	required_argument,	NULL, 'w' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct kerr e;
+	int ch, k;
+
+	opterr = 0;	/* our own messages: the program name, not argv[0] */
+	while ((ch = getopt_long(argc, argv, ":eg:hm:qt:Vvw:x", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'e':
+			o->exit_status = 1;
+			break;
+		case 'g':
+			o->kp.mp.gap = opt_double("-g", optarg, 0, 0.999);
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		case 'm':
+			if ((k = model_mode_find(optarg)) < 0)
+				bad_value("-m", "unknown mode", optarg);
+			o->mo.mode = (enum model_mode)k;
+			o->mode_set = 1;
+			break;
+		case 'q':
+			o->quiet = 1;
+			break;
+		case 't':
+			o->kp.mp.time_limit = opt_double("-t", optarg, 0,
+			    1e9);
+			if (o->kp.mp.time_limit == 0)
+				bad_value("-t", "too small", optarg);
+			break;
+		case 'V':
+			printf("kytos-milp %s\n", VERSION);
+			exit(0);
+		case 'v':
+			o->verbose = 1;
+			break;
+		case 'w':
+			if (model_options_weight(&o->mo, optarg, &e) < 0) {
+				warnx("-w: %s", e.msg);
+				usage(stderr);
+				exit(2);
+			}
+			o->model_set = 1;
+			break;
+		case 'x':
+			o->maximize = 1;
+			break;
+		case OPT_CANDIDATES:
+			o->mo.candidates = (int)opt_long("--candidates",
+			    optarg, 0, INT_MAX);
+			o->model_set = 1;
+			break;
+		case OPT_LP:
+			o->lp = optarg;
+			break;
+		case OPT_MPS:
+			o->mps = optarg;
+			break;
+		case OPT_OBJECTIVE:
+			if ((k = model_objective_find(optarg)) < 0)
+				bad_value("--objective", "unknown objective",
+				    optarg);
+			o->mo.objective = (enum model_objective)k;
+			o->model_set = 1;
+			break;
+		case OPT_PIECES:
+			o->pieces = (int)opt_long("--pieces", optarg, 1,
+			    10000);
+			o->model_set = 1;
+			break;
+		case OPT_ROUNDS:
+			o->kp.max_rounds = (int)opt_long("--rounds", optarg,
+			    1, 1000000);
+			o->model_set = 1;
+			break;
+		case ':':
+			warnx("%s: missing value", argv[optind - 1]);
+			usage(stderr);
+			exit(2);
+		default:
+			if (optopt != 0)
+				warnx("-%c: unknown option", optopt);
+			else
+				warnx("%s: unknown option", argv[optind - 1]);
+			usage(stderr);
+			exit(2);
+		}
+	}
+}
+
+/* Usage errors that depend on the kind of input. */
+static void
+check_input(const struct opts *o, int json)
+{
+	const char *msg = NULL;
+
+	if (json && !o->mode_set)
+		msg = "-m: mode required for cluster input";
+	else if (json && o->maximize)
+		msg = "-x: only for QUBO input";
+	else if (!json && o->mode_set)
+		msg = "-m: only for cluster input";
+	else if (!json && o->model_set)
+		msg = "model options (-w, --candidates, --objective, "
+		    "--pieces, --rounds) are only for cluster input";
+	if (msg != NULL) {
+		warnx("%s", msg);
+		usage(stderr);
+		exit(2);
+	}
+}
+
+/* The solution as a sample set over the QUBO's variables. */
+static void
+result_samples(const struct kmilp_result *r, const struct qubo *q,
+    const unsigned char *x, int maximize, struct sample_set *s)
+{
+	int i;
+
+	snprintf(s->solver, sizeof(s->solver), "kytos-milp");
+	snprintf(s->status, sizeof(s->status), "%s",
+	    milp_status_name(r->status));
+	s->maximize = maximize;
+	s->num_variables = q->n;
+	s->has_bound = 1;
+	s->bound = r->bound;
+	s->gap = r->gap;
+	if (!r->has_solution)
+		return;
+	s->has_energy = 1;
+	s->energy = r->energy;
+	s->ones = mem_calloc((size_t)q->n + 1, sizeof(int));
+	for (i = 0; i < q->n; i++)
+		if (x[i])
+			s->ones[s->nones++] = i;
+	s->samples = mem_calloc(1, sizeof(*s->samples));
+	s->nsamples = 1;
+	s->samples[0].energy = r->energy;
+	s->samples[0].ones = mem_calloc(s->nones + 1, sizeof(int));
+	memcpy(s->samples[0].ones, s->ones, s->nones * sizeof(int));
+	s->samples[0].nones = s->nones;
+	s->samples[0].count = 1;
+}
+
+static int
+exit_code(enum milp_status s)
+{
+	switch (s) {
+	case MILP_OPTIMAL:
+		return 0;
+	case MILP_FEASIBLE:
+		return 3;
+	case MILP_INFEASIBLE:
+		return 4;
+	case MILP_UNBOUNDED:
+		return 5;
+	default:
+		return 6;
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts o;
+	struct warnctx wc = { NULL, 0 };
+	struct kwarn w = { on_warning, &wc };
+	struct cluster c;
+	struct model m;
+	struct qubo q, in;
+	struct kmilp k;
+	struct kmilp_result r;
+	struct sample_set ss;
+	struct encoding_info info;
+	struct sigaction sa;
+	struct json *out, *stats;
+	struct kerr e;
+	const char *name;
+	char *buf, *text;
+	unsigned char *x;
+	size_t len;
+	int json, rc;
+
+	memset(&o, 0, sizeof(o));
+	model_options_defaults(&o.mo);
+	kmilp_params_defaults(&o.kp);
+	o.pieces = 8;
+	parse(argc, argv, &o);
+	argc -= optind;
+	argv += optind;
+	if (argc > 1) {
+		warnx("%s: one input at most", argv[1]);
+		usage(stderr);
+		return 2;
+	}
+	wc.quiet = o.quiet;
+
+	if (io_read_all(argc ? argv[0] : NULL, &buf, &len, &name, &e) < 0)
+		errx(1, "%s", e.msg);
+	wc.name = name;
+	json = is_json(buf);
+	check_input(&o, json);
+	qubo_init(&q);
+	qubo_init(&in);
+	if (json) {
+		if (cluster_load(&c, buf, len, name, &w, &e) < 0)
+			errx(1, "%s", e.msg);
+		if (model_build(&m, &c, &o.mo, &w, &e) < 0)
+			errx(1, "%s: %s", name, e.msg);
+		/* kytos-qubo's QUBO of the same model: its variables,
+		 * names and metadata are the sample's. */
+		if (encoding_build(&q, &m, 0, &info, &e) < 0 ||
+		    kmilp_build_model(&k, &m, o.pieces, &e) < 0)
+			errx(1, "%s: %s", name, e.msg);
+	} else {
+		if (qubo_read(&in, buf, len, name, &w, &e) < 0)
+			errx(1, "%s", e.msg);
+		if (kmilp_build_qubo(&k, &in, o.maximize, &e) < 0)
+			errx(1, "%s: %s", name, e.msg);
+	}
+	free(buf);
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	o.kp.mp.stop = &interrupted;
+	if (o.verbose) {
+		o.kp.mp.progress = on_progress;
+		o.kp.round = on_round;
+	}
+	if (kmilp_solve(&k, &o.kp, &r, &e) < 0)
+		errx(1, "%s: %s", name, e.msg);
+	/* After the solve: the model then holds every tangent added. */
+	if ((o.lp != NULL && milp_write_lp(k.lp, o.lp, &e) < 0) ||
+	    (o.mps != NULL && milp_write_mps(k.lp, o.mps, &e) < 0))
+		errx(1, "%s", e.msg);
+
+	sample_set_init(&ss);
+	if (json) {
+		x = mem_calloc((size_t)q.n + 1, 1);
+		if (r.has_solution)
+			kmilp_qubo_state(&m, &q, r.assign, x);
+		result_samples(&r, &q, x, 0, &ss);
+		free(x);
+		out = sample_set_json(&ss, &q);
+	} else {
+		result_samples(&r, &in, r.x, o.maximize, &ss);
+		out = sample_set_json(&ss, &in);
+	}
+	if (isnan(r.bound))
+		json_set_null(out, "bound");
+	if (isnan(r.gap))
+		json_set_null(out, "gap");
+	stats = json_set(out, "stats", json_new_object());
+	json_set_number(stats, "variables", milp_ncols(k.lp));
+	json_set_number(stats, "constraints", milp_nrows(k.lp));
+	if (json) {
+		json_set_number(stats, "pieces", o.pieces);
+		json_set_number(stats, "tangents_added", r.cuts);
+	}
+	json_set_number(stats, "rounds", r.rounds);
+	json_set_number(stats, "seconds", r.seconds);
+	text = json_print(out, 1);
+	fputs(text, stdout);
+	free(text);
+	json_free(out);
+	if (io_close(stdout, "<stdout>", &e) < 0)
+		errx(1, "%s", e.msg);
+	rc = o.exit_status ? exit_code(r.status) : 0;
+	sample_set_release(&ss);
+	kmilp_result_release(&r);
+	kmilp_release(&k);
+	if (json) {
+		model_release(&m);
+		cluster_release(&c);
+	}
+	qubo_release(&q);
+	qubo_release(&in);
+	return rc;
+}
