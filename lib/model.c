@@ -517,6 +517,10 @@ model_build(struct model *m, const struct cluster *c,
 				m->fixed[k * c->nres + r] += c->pods[p].req[r];
 		} else if (c->pods[p].node >= 0 && o->mode != MODEL_RECOVERY) {
 			ignored[c->pods[p].node]++;
+		} else if (c->pods[p].node >= 0) {
+			kwarn(w, "pods[%d]: pod '%s' is pinned to dead node "
+			    "'%s': not recovered", p, c->pods[p].id,
+			    c->nodes[c->pods[p].node].id);
 		}
 	}
 	for (k = 0; k < c->nnodes; k++)
@@ -555,6 +559,10 @@ model_build(struct model *m, const struct cluster *c,
 		mv = &m->movers[i];
 		candidates(m, mv);
 		mv->reward = m->w[WEIGHT_DESIRE] * c->pods[mv->pod].desire;
+		if (mv->ncand == 0)
+			kwarn(w, "pods[%d]: pod '%s' fits no node (%s): left "
+			    "unplaced", mv->pod, c->pods[mv->pod].id,
+			    mv->reason);
 	}
 	if (o->candidates > 0)
 		prune(m);
@@ -741,4 +749,84 @@ model_eval(const struct model *m, const int *assign, struct model_eval *out,
 	free(where);
 	free(npods);
 	free(cnt);
+}
+
+int
+model_options_kytos(struct model_options *o, char *const *kytos,
+    size_t nkytos, struct kerr *e)
+{
+	const char *key, *val, *why;
+	int k, mode = 0;
+	size_t i;
+	double d;
+	long l;
+
+	model_options_defaults(o);
+	for (i = 0; i < nkytos; i++) {
+		key = kytos[2 * i];
+		val = kytos[2 * i + 1];
+		if (strcmp(key, "mode") == 0) {
+			if ((k = model_mode_find(val)) < 0)
+				return kerr_set(e, "kytos: mode: unknown mode "
+				    "'%s'", val);
+			o->mode = (enum model_mode)k;
+			mode = 1;
+		} else if (strcmp(key, "objective") == 0) {
+			if ((k = model_objective_find(val)) < 0)
+				return kerr_set(e, "kytos: objective: unknown "
+				    "objective '%s'", val);
+			o->objective = (enum model_objective)k;
+		} else if (strcmp(key, "candidates") == 0) {
+			if (number_long(val, 0, 1L << 30, &l, &why) < 0)
+				return kerr_set(e, "kytos: candidates: %s "
+				    "'%s'", why, val);
+			o->candidates = (int)l;
+		} else if (strncmp(key, "w.", 2) == 0) {
+			if ((k = cluster_weight_find(key + 2)) < 0)
+				return kerr_set(e, "kytos: %s: unknown weight",
+				    key);
+			if (number_double(val, 0, 1e300, &d, &why) < 0)
+				return kerr_set(e, "kytos: %s: %s '%s'", key,
+				    why, val);
+			o->weights[k] = d;
+			o->has_weight[k] = 1;
+		}
+	}
+	if (!mode)
+		return kerr_set(e, "kytos: mode: missing");
+	return 0;
+}
+
+int
+model_assign_names(const struct model *m, char *const *names, size_t n,
+    int *assign, struct kerr *e)
+{
+	const struct cluster *c = m->c;
+	char pod[512], node[512];
+	int k, p, nd, mv;
+	size_t i;
+
+	for (k = 0; k < m->nmovers; k++)
+		assign[k] = -1;
+	for (i = 0; i < n; i++) {
+		if (names[i] == NULL || strncmp(names[i], "place ", 6) != 0)
+			continue;
+		if (sscanf(names[i] + 6, "%511s %511s", pod, node) != 2)
+			return kerr_set(e, "'%s': expected place <pod> "
+			    "<node>", names[i]);
+		if ((p = cluster_pod_find(c, pod)) < 0)
+			return kerr_set(e, "'%s': unknown pod '%s'", names[i],
+			    pod);
+		if ((nd = cluster_node_find(c, node)) < 0)
+			return kerr_set(e, "'%s': unknown node '%s'",
+			    names[i], node);
+		if ((mv = m->mover_of[p]) < 0)
+			return kerr_set(e, "'%s': pod '%s' does not move in "
+			    "%s", names[i], pod, model_mode_name(m->opt.mode));
+		if (assign[mv] >= 0)
+			return kerr_set(e, "'%s': pod '%s' placed twice",
+			    names[i], pod);
+		assign[mv] = nd;
+	}
+	return 0;
 }

@@ -16,7 +16,9 @@
  * Every other pod on a live node is fixed load (pinned pods, pods of
  * cordoned nodes, and in recovery and placement the pods that stay).
  * Outside recovery the pods of dead nodes are ignored with a warning; in
- * recovery pending pods and pinned pods of dead nodes are ignored.
+ * recovery pending pods are ignored, and pinned pods of dead nodes too,
+ * with a warning.  A mover that fits no node gets no variable (a warning
+ * gives its reason).
  *
  * Candidates of a mover: live, schedulable nodes where it fits beside the
  * fixed load in every resource.  With candidates = K > 0, a mover with more
@@ -63,6 +65,8 @@
  */
 #ifndef KYTOS_MODEL_H
 #define KYTOS_MODEL_H
+
+#include <stddef.h>
 
 #include "cluster.h"
 #include "err.h"
@@ -166,6 +170,25 @@ char *model_var_name(const struct model *m, int v, char *buf, size_t size);
  */
 void model_eval(const struct model *m, const int *assign,
     struct model_eval *out, double *load);
+
+/*
+ * Options back from "c kytos" pairs (key, value, key, value, … as struct
+ * qubo and struct sample_set keep them): mode, objective, candidates and
+ * w.<weight>; other keys are ignored.  A missing mode or a bad value is an
+ * error "kytos: mode: …".  With the cluster, this rebuilds the very model
+ * a QUBO was written from.
+ */
+int model_options_kytos(struct model_options *o, char *const *kytos,
+    size_t nkytos, struct kerr *e);
+
+/*
+ * An assignment from variable names: every "place <pod> <node>" puts the
+ * pod on the node (candidate or not); other names (used, slack) and NULL
+ * are skipped; movers not named are -1.  Errors: an unknown pod or node,
+ * a pod that is not a mover, a pod placed twice.
+ */
+int model_assign_names(const struct model *m, char *const *names,
+    size_t n, int *assign, struct kerr *e);
 
 /* The node of every mover at its current node, -1 for pending pods and
  * pods of dead nodes: the "before" state. */
