@@ -532,6 +532,11 @@ plan_decode(struct plan *pl, const struct model *m,
 			vars[nv++] = v;
 	}
 	qsort(vars, (size_t)nv, sizeof(int), cmp_int);
+	/* Two names may name one variable: count it once. */
+	for (i = j = 0; i < nv; i++)
+		if (j == 0 || vars[j - 1] != vars[i])
+			vars[j++] = vars[i];
+	nv = j;
 
 	pl->before = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
 	pl->after = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
@@ -558,8 +563,7 @@ plan_decode(struct plan *pl, const struct model *m,
 		k = m->vars[vars[i]].mover;
 		nset = 0;
 		for (j = i; j < nv && m->vars[vars[j]].mover == k; j++)
-			if (nset == 0 || set[nset - 1] != m->vars[vars[j]].node)
-				set[nset++] = m->vars[vars[j]].node;
+			set[nset++] = m->vars[vars[j]].node;
 		if (j - i > 1) {
 			nmulti++;
 			repair_multi(pl, &st, k, set, nset);
