@@ -325,11 +325,95 @@ cmp_priority(const void *a, const void *b, const struct model *m)
 	return *(const int *)a - *(const int *)b;
 }
 
+/*
+ * The lower-priority movers to take off node n so that mover k fits
+ * there, lowest priority first (then the last in pod order), into out;
+ * returns how many, or -1 when even all of them leave too little room.
+ * The state is left as it was.
+ */
+static int
+preempt_set(struct plan *pl, struct state *st, int k, int n, int *out)
+{
+	const struct model *m = pl->m;
+	const struct cluster *c = m->c;
+	double prio = c->pods[m->movers[k].pod].priority, lo;
+	int q, v, nout = 0, i;
+
+	while (!state_fits(st, m->movers[k].pod, n)) {
+		v = -1;
+		lo = prio;
+		for (q = 0; q < m->nmovers; q++)
+			if (pl->after[q] == n &&
+			    c->pods[m->movers[q].pod].priority < prio &&
+			    (v < 0 || c->pods[m->movers[q].pod].priority <=
+			    lo)) {
+				v = q;
+				lo = c->pods[m->movers[q].pod].priority;
+			}
+		if (v < 0)
+			break;
+		out[nout++] = v;
+		state_put(st, m->movers[v].pod, n, -1);
+		pl->after[v] = -2;	/* taken off, for this search */
+	}
+	q = state_fits(st, m->movers[k].pod, n);
+	for (i = 0; i < nout; i++) {
+		pl->after[out[i]] = n;
+		state_put(st, m->movers[out[i]].pod, n, 1);
+	}
+	return q ? nout : -1;
+}
+
+/*
+ * Make room for mover k by taking lower-priority movers off one of its
+ * candidates (the one needing fewest), as kube-scheduler preempts; they
+ * go where they fit, else are unplaced.  Returns the node, or -1.
+ */
+static int
+preempt(struct plan *pl, struct state *st, int k)
+{
+	const struct model *m = pl->m;
+	const struct model_mover *mv = &m->movers[k];
+	int *set, *best, i, n, cnt, nbest = -1, t = -1, q, to;
+	double cost = 0;
+
+	set = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
+	best = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
+	for (i = 0; i < mv->ncand; i++) {
+		n = mv->cand[i];
+		cnt = preempt_set(pl, st, k, n, set);
+		if (cnt >= 0 && (nbest < 0 || cnt < nbest)) {
+			nbest = cnt;
+			t = n;
+			memcpy(best, set, (size_t)cnt * sizeof(int));
+		}
+	}
+	if (t >= 0) {
+		for (i = 0; i < nbest; i++)
+			state_put(st, m->movers[best[i]].pod, t, -1);
+		pl->after[k] = t;
+		state_put(st, mv->pod, t, 1);
+		for (i = 0; i < nbest; i++) {
+			q = best[i];
+			to = state_best(st, q, t, &cost);
+			pl->after[q] = to;
+			if (to >= 0)
+				state_put(st, m->movers[q].pod, to, 1);
+			repair_add(pl, q, to, "preempted by %s",
+			    m->c->pods[mv->pod].id);
+		}
+	}
+	free(set);
+	free(best);
+	return t;
+}
+
 /* Step 3: place the pods on no node, highest priority first. */
 static void
 repair_unplaced(struct plan *pl, struct state *st)
 {
 	const struct model *m = pl->m;
+	const char *why;
 	int *order, i, j, k, t, no = 0;
 	double cost = 0;
 
@@ -347,16 +431,19 @@ repair_unplaced(struct plan *pl, struct state *st)
 		}
 	for (i = 0; i < no; i++) {
 		k = order[i];
+		why = m->opt.mode == MODEL_RECOVERY ? "dropped but fits" :
+		    "on no node";
 		t = state_best(st, k, -1, &cost);
 		if (t >= 0) {
 			pl->after[k] = t;
 			state_put(st, m->movers[k].pod, t, 1);
-			repair_add(pl, k, t, "%s", m->opt.mode ==
-			    MODEL_RECOVERY ? "dropped but fits" :
-			    "on no node");
-		} else if (m->opt.mode != MODEL_RECOVERY) {
-			repair_add(pl, k, -1, "on no node");
+		} else if ((t = preempt(pl, st, k)) >= 0) {
+			why = m->opt.mode == MODEL_RECOVERY ?
+			    "dropped but outranks pods that fit" :
+			    "on no node, room made by preemption";
 		}
+		if (t >= 0 || m->opt.mode != MODEL_RECOVERY)
+			repair_add(pl, k, t, "%s", why);
 	}
 	free(order);
 }

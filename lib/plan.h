@@ -23,7 +23,10 @@
  *      highest priority first: in rebalance and placement this is a
  *      repair (the model wants every pod placed); in recovery a pod the
  *      solver dropped although it fits is placed too (the model's rewards
- *      make that always better).
+ *      make that always better).  When no candidate has room, pods of
+ *      lower priority are preempted from the candidate that needs the
+ *      fewest taken off (lowest priority first), as kube-scheduler does;
+ *      they go to their cheapest node with room, or are unplaced.
  *
  * Make-before-break: starting from the current state (pending pods are
  * bound after every move), the first pending move in pod order whose
