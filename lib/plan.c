@@ -260,16 +260,17 @@ repair_multi(struct plan *pl, struct state *st, int k, const int *set,
 	repair_add(pl, k, n, "on %d nodes: %s", nset, list);
 }
 
-/* The mover on node n to unplace when nothing can leave: lowest
- * priority, then the last in pod order. */
+/* The mover on node n using resource r to unplace when nothing can
+ * leave: lowest priority, then the last in pod order. */
 static int
-victim(const struct plan *pl, int n)
+victim(const struct plan *pl, int n, int r)
 {
 	const struct cluster *c = pl->m->c;
 	int k, v = -1;
 
 	for (k = 0; k < pl->m->nmovers; k++)
-		if (pl->after[k] == n && (v < 0 ||
+		if (pl->after[k] == n &&
+		    c->pods[pl->m->movers[k].pod].req[r] > 0 && (v < 0 ||
 		    c->pods[pl->m->movers[k].pod].priority <=
 		    c->pods[pl->m->movers[v].pod].priority))
 			v = k;
@@ -289,7 +290,9 @@ repair_overload(struct plan *pl, struct state *st)
 		while ((r = state_over(st, n)) >= 0) {
 			bk = bt = -1;
 			for (k = 0; k < m->nmovers; k++) {
-				if (pl->after[k] != n)
+				/* Only a pod using the resource helps. */
+				if (pl->after[k] != n ||
+				    c->pods[m->movers[k].pod].req[r] <= 0)
 					continue;
 				state_put(st, m->movers[k].pod, n, -1);
 				here = state_delta(st, k, n);
@@ -302,7 +305,7 @@ repair_overload(struct plan *pl, struct state *st)
 					bestcost = cost - here;
 				}
 			}
-			if (bk < 0 && (bk = victim(pl, n)) < 0)
+			if (bk < 0 && (bk = victim(pl, n, r)) < 0)
 				break;	/* fixed load alone is over */
 			state_put(st, m->movers[bk].pod, n, -1);
 			pl->after[bk] = bt;
@@ -408,6 +411,53 @@ preempt(struct plan *pl, struct state *st, int k)
 	return t;
 }
 
+/*
+ * Make room for mover k on one of its candidates by moving one pod from
+ * there to another node with room, the cheapest such pair; returns the
+ * node, or -1.
+ */
+static int
+make_room(struct plan *pl, struct state *st, int k)
+{
+	const struct model *m = pl->m;
+	const struct model_mover *mv = &m->movers[k];
+	double d, here, cost = 0, best = 0;
+	int i, n, q, t, bn = -1, bq = -1, bt = -1;
+
+	for (i = 0; i < mv->ncand; i++) {
+		n = mv->cand[i];
+		for (q = 0; q < m->nmovers; q++) {
+			if (pl->after[q] != n)
+				continue;
+			state_put(st, m->movers[q].pod, n, -1);
+			if (state_fits(st, mv->pod, n)) {
+				here = state_delta(st, q, n);
+				d = state_delta(st, k, n);
+				state_put(st, mv->pod, n, 1);
+				t = state_best(st, q, n, &cost);
+				state_put(st, mv->pod, n, -1);
+				if (t >= 0 && (bn < 0 ||
+				    d + cost - here < best)) {
+					bn = n;
+					bq = q;
+					bt = t;
+					best = d + cost - here;
+				}
+			}
+			state_put(st, m->movers[q].pod, n, 1);
+		}
+	}
+	if (bn < 0)
+		return -1;
+	state_put(st, m->movers[bq].pod, bn, -1);
+	pl->after[k] = bn;
+	state_put(st, mv->pod, bn, 1);
+	pl->after[bq] = bt;
+	state_put(st, m->movers[bq].pod, bt, 1);
+	repair_add(pl, bq, bt, "made room for %s", m->c->pods[mv->pod].id);
+	return bn;
+}
+
 /* Step 3: place the pods on no node, highest priority first. */
 static void
 repair_unplaced(struct plan *pl, struct state *st)
@@ -437,6 +487,8 @@ repair_unplaced(struct plan *pl, struct state *st)
 		if (t >= 0) {
 			pl->after[k] = t;
 			state_put(st, m->movers[k].pod, t, 1);
+		} else if ((t = make_room(pl, st, k)) >= 0) {
+			/* one pod moved over for it: listed */
 		} else if ((t = preempt(pl, st, k)) >= 0) {
 			why = m->opt.mode == MODEL_RECOVERY ?
 			    "dropped but outranks pods that fit" :
