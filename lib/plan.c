@@ -573,10 +573,11 @@ order_moves(struct plan *pl)
 	const struct model *m = pl->m;
 	const struct cluster *c = m->c;
 	struct state st;
-	int *from, *pending, np = 0, i, j, k, p, h, progress;
+	int *from, *pending, *hopped, np = 0, i, j, k, p, h, progress;
 
 	state_init(&st, m);
 	from = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
+	hopped = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
 	pending = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
 	for (k = 0; k < m->nmovers; k++) {
 		p = m->movers[k].pod;
@@ -606,10 +607,15 @@ order_moves(struct plan *pl)
 		}
 		if (progress)
 			continue;
-		/* Stuck: route one waiting pod through a node with room. */
+		/*
+		 * Stuck: route one waiting pod through a node with room.  A
+		 * pod hops once at most, so that this ends.
+		 */
 		for (i = 0; i < np; i++) {
 			k = pending[i];
 			p = m->movers[k].pod;
+			if (hopped[k])
+				continue;
 			h = hop_node(&st, p, from[k], pl->after[k]);
 			if (h < 0)
 				continue;
@@ -618,6 +624,7 @@ order_moves(struct plan *pl)
 				state_put(&st, p, from[k], -1);
 			move_add(pl, k, from[k], h, 1);
 			from[k] = h;
+			hopped[k] = 1;
 			progress = 1;
 			break;
 		}
@@ -634,6 +641,7 @@ order_moves(struct plan *pl)
 	}
 	free(from);
 	free(pending);
+	free(hopped);
 	state_release(&st);
 }
 

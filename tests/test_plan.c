@@ -290,6 +290,57 @@ test_names(void)
 	cluster_release(&c);
 }
 
+/*
+ * A rotation of full nodes: pod i moves from node i to node i + 1 (mod
+ * n).  With a spare node one pod hops through it and nothing is left in
+ * cycles; without, all n wait on each other and are reported.
+ */
+static void
+test_rotation(int n, int spare)
+{
+	struct cluster c;
+	struct model m;
+	struct sample_set s;
+	struct plan pl;
+	struct kerr e;
+	char text[4096];
+	size_t len = 0;
+	int i, k, hops = 0, ones[16];
+
+	len += (size_t)snprintf(text + len, sizeof(text) - len,
+	    "{\"nodes\": [");
+	for (i = 0; i < n + spare; i++)
+		len += (size_t)snprintf(text + len, sizeof(text) - len,
+		    "%s{\"id\": \"n%d\", \"cpu_capacity\": 2000, "
+		    "\"mem_capacity\": 2048}", i ? "," : "", i);
+	len += (size_t)snprintf(text + len, sizeof(text) - len,
+	    "], \"pods\": [");
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(text + len, sizeof(text) - len,
+		    "%s{\"id\": \"p%d\", \"cpu_request\": 1500, "
+		    "\"mem_request\": 1024, \"current_node\": \"n%d\"}",
+		    i ? "," : "", i, i);
+	snprintf(text + len, sizeof(text) - len, "]}");
+	build(&c, &m, text, MODEL_REBALANCE, MODEL_BALANCE);
+	sample_set_init(&s);
+	s.has_energy = 1;
+	s.ones = ones;
+	s.nones = (size_t)n;
+	for (k = 0; k < n; k++)
+		ones[k] = model_var_find(&m, m.movers[k].pod, (k + 1) % n);
+	CHECK(plan_decode(&pl, &m, &s, &e) == 0);
+	check_plan(&m, &pl);
+	CHECK(pl.feasible && pl.nrepairs == 0);
+	for (i = 0; i < pl.nmoves; i++)
+		hops += pl.moves[i].temporary;
+	CHECK(hops == (spare ? 1 : 0));
+	CHECK(pl.nmoves == n + hops);
+	CHECK(pl.ncycle == (spare ? 0 : n));
+	plan_release(&pl);
+	model_release(&m);
+	cluster_release(&c);
+}
+
 int
 main(void)
 {
@@ -312,5 +363,8 @@ main(void)
 	check_all(slots, MODEL_REBALANCE, MODEL_BALANCE, NAN);
 	check_all(slots, MODEL_REBALANCE, MODEL_PACK, NAN);
 	test_names();
+	test_rotation(5, 1);
+	test_rotation(5, 0);
+	test_rotation(2, 1);
 	return check_status();
 }
