@@ -58,7 +58,8 @@ for size in $SIZES; do
 				}
 		}
 		printf "{\"solver\": \"%s\", \"energy\": 0, \"ones\": [", kind
-		for (i = 1; i <= m; i++) printf "%s%d", (i > 1 ? ", " : ""), one[i]
+		for (i = 1; i <= m; i++)
+			printf "%s%d", (i > 1 ? ", " : ""), one[i]
 		printf "], \"names\": ["
 		for (i = 1; i <= m; i++)
 			printf "%s\"%s\"", (i > 1 ? ", " : ""), name[one[i]]

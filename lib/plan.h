@@ -68,7 +68,7 @@ struct plan {
 	int *before, *after;	/* nmovers: node or -1 */
 	const char **reason;	/* nmovers: why unplaced, or NULL */
 	struct model_eval eb, ea;
-	int feasible;		/* the sample as given met every constraint */
+	int feasible;		/* the sample met every constraint */
 	struct plan_move *moves;
 	int nmoves;
 	int *cycle;		/* movers whose moves could not be ordered */

@@ -349,15 +349,19 @@ main(void)
 	 * on a: 100 * ((3/4)^2 + (3/8)^2 + (1/3)^2 + (1/8)^2) + 1 - 3.
 	 * tiny, pack: everything on a (10 + 10 anti-affinity - 3) ties
 	 * with using both nodes (20 - 3).  tiny, placement: job goes to
-	 * b, beside the fixed web pair on a (10 of anti-affinity).  recovery: hi on s2, one lo on
-	 * s1; swap: nobody moves.
+	 * b, beside the fixed web pair on a (10 of anti-affinity).
+	 * recovery: hi on s2 and one lo on s1, both full: load 100 * (1 +
+	 * 1/64 + 1 + 1/256), moves 2, rewards on the ladder 1 + 114.5 for
+	 * a lo (its worst cost 113.5, + 1) and 4 + 445.5 for hi (213.5 + 1
+	 * + the two lo rewards 231).  swap: nobody moves.
 	 */
 	check_all(tiny, MODEL_REBALANCE, MODEL_BALANCE,
 	    100 * (0.5625 + 0.140625 + 1.0 / 9 + 0.015625) + 1 - 3);
 	check_all(tiny, MODEL_REBALANCE, MODEL_PACK, 17);
 	check_all(tiny, MODEL_PLACEMENT, MODEL_BALANCE,
 	    100 * (0.5625 + 0.0625 + 1.0 / 9 + 0.0625) + 10 - 1);
-	check_all(recovery, MODEL_RECOVERY, MODEL_BALANCE, -361.046875);
+	check_all(recovery, MODEL_RECOVERY, MODEL_BALANCE,
+	    100 * (1 + 1.0 / 64 + 1 + 1.0 / 256) + 2 - 115.5 - 449.5);
 	check_all(swap, MODEL_REBALANCE, MODEL_BALANCE,
 	    100 * (0.75 * 0.75 * 2 + 0.25 * 0.25 * 3 + 0.5 * 0.5) - 3);
 	check_all(slots, MODEL_REBALANCE, MODEL_BALANCE, NAN);
