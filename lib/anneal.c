@@ -483,9 +483,13 @@ report_locked(struct shared *sh, double now)
 	sh->par->progress(sh->par->progress_ctx, &pr);
 }
 
-/* Between sweeps: 1 to go on, 0 to stop (time, signal, or cancelled). */
+/*
+ * Between sweeps: 1 to go on, 0 to stop (time, signal, or cancelled).
+ * best is the read's best energy so far (internal sense, no offset), for
+ * the progress report.
+ */
 static int
-read_go_on(struct shared *sh, long idx, int *stopped)
+read_go_on(struct shared *sh, long idx, int *stopped, double best)
 {
 	const struct anneal_params *par = sh->par;
 	double now;
@@ -506,6 +510,12 @@ read_go_on(struct shared *sh, long idx, int *stopped)
 		}
 		if (par->progress != NULL) {
 			pthread_mutex_lock(&sh->lock);
+			best += sh->sign * sh->q->offset;
+			if (best < HUGE_VAL && (!sh->have_best ||
+			    best < sh->best)) {
+				sh->best = best;
+				sh->have_best = 1;
+			}
 			report_locked(sh, now);
 			pthread_mutex_unlock(&sh->lock);
 		}
@@ -581,7 +591,7 @@ read_sa(struct worker *wk, long idx, struct result *res)
 	best = s->e;
 	memcpy(wk->best, s->x, (size_t)sh->p->n);
 	for (k = 0; k < n; k++) {
-		if (!read_go_on(sh, idx, &res->stopped))
+		if (!read_go_on(sh, idx, &res->stopped, best))
 			break;
 		state_sweep(s, sh->p, sa_beta(sh, k, n), &wk->r);
 		res->updates += sh->p->n;
@@ -612,7 +622,7 @@ read_pt(struct worker *wk, long idx, struct result *res)
 		keep_best(wk, &wk->st[m], &best);
 	}
 	for (k = 0; k < n; k++) {
-		if (!read_go_on(sh, idx, &res->stopped))
+		if (!read_go_on(sh, idx, &res->stopped, best))
 			break;
 		for (m = 0; m < R; m++) {
 			state_sweep(&wk->st[wk->perm[m]], sh->p, wk->beta[m],
