@@ -176,7 +176,7 @@ main(int argc, char *argv[])
 			quiet = 1;
 			break;
 		case 'r':
-			par.reads = opt_long("-r", optarg, 1, 10000000L);
+			par.reads = opt_long("-r", optarg, 1, 1000000L);
 			break;
 		case 's':
 			par.seed = (uint64_t)opt_long("-s", optarg, 0,

@@ -59,13 +59,17 @@ struct anneal_stats {
 	double spin_updates;	/* proposals made over every read */
 };
 
-/* Defaults: SA, 2^5 reads (see anneal.c), geometric, derived betas. */
+/*
+ * Defaults: SA, 12 reads of 4000 sweeps (16 replicas for PT), seed 1, one
+ * thread per core, keep 5, geometric schedule, betas derived from the QUBO.
+ */
 void anneal_params_defaults(struct anneal_params *p);
 
 /*
- * The default inverse temperature range of a QUBO (minimisation sense):
- * hot accepts the largest possible uphill flip with probability 1/2, cold
- * accepts the smallest nonzero uphill flip with probability 1/100.
+ * The default inverse temperature range of a QUBO: hot accepts a typical
+ * flip of the most strongly coupled variable in a random state with
+ * probability 1/16, cold accepts an uphill step of half the smallest
+ * nonzero weight with probability 1/100 (see anneal.c).
  */
 void anneal_beta_range(const struct qubo *q, double *hot, double *cold);
 

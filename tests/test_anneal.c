@@ -280,7 +280,7 @@ test_beta(void)
 	qubo_add(&q, 0, 1, 4);
 	qubo_finish(&q, &e);
 	anneal_beta_range(&q, &hot, &cold);
-	CHECK_NEAR(hot, log(2) / 5, 1e-15);
+	CHECK_NEAR(hot, log(16) / 5, 1e-15);
 	CHECK_NEAR(cold, log(100) / 0.5, 1e-12);
 	qubo_release(&q);
 }
