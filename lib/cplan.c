@@ -19,7 +19,9 @@
 
 #define EPS 1e-9
 /* Subgradient iterations for the Lagrangian bound. */
-#define LAGRANGE_ITERS 300
+#define LAGRANGE_ITERS 5000
+/* Halve the subgradient step after this many iterations without progress. */
+#define LAGRANGE_STALL 100
 /* Cheaper starts per job that an ejection pass tries. */
 #define EJECT_TRIES 10
 /* Models up to this many candidates get lp_solve's LP and branch and bound. */
@@ -408,12 +410,15 @@ eject(struct planner *pl, int j, int ci)
 			continue;
 		}
 		place(pl, j, ci);
-		nb = cheapest_fit(pl, b, INFINITY);
-		place(pl, b, nb);
-		delta = job_cost(pl, j) + job_cost(pl, b) - before -
-		    bd->cost;
-		if (delta < -EPS * fmax(1, before))
-			return 1;
+		/* Only a start for b cheap enough to make the swap pay. */
+		nb = cheapest_fit(pl, b, before + bd->cost - cd->cost);
+		if (nb >= 0) {
+			place(pl, b, nb);
+			delta = job_cost(pl, j) + job_cost(pl, b) - before -
+			    bd->cost;
+			if (delta < -EPS * fmax(1, before))
+				return 1;
+		}
 		place(pl, b, -1);
 		place(pl, j, -1);
 		place(pl, b, oldb);
@@ -540,9 +545,96 @@ greedy(struct planner *pl, struct kerr *e)
 	return 0;
 }
 
-static int lp_round(struct planner *, const double *, const int *,
-    struct kerr *);
 static double rel_gap(double, double);
+
+/*
+ * Reduced costs of job j's candidates under multipliers mu: the cost plus
+ * the multipliers of every slot and resource the run uses, from prefix
+ * sums per region (w has room for nregions * (horizon + 1)).
+ */
+static void
+reduced_costs(const struct planner *pl, const double *mu, int j, double *w,
+    double *red)
+{
+	const struct caspian *c = pl->c;
+	const struct caspian_job *jb = &c->jobs[j];
+	int H = c->horizon, r, t, k, ci;
+
+	for (r = 0; r < c->nregions; r++) {
+		double acc = 0;
+
+		if (!jb->allowed[r])
+			continue;
+		w[r * (H + 1) + jb->release] = 0;
+		for (t = jb->release; t <= jb->deadline; t++) {
+			const double *m = &mu[((size_t)r * H + t) *
+			    CASPIAN_NRES];
+
+			for (k = 0; k < CASPIAN_NRES; k++)
+				acc += m[k] * jb->need[k];
+			w[r * (H + 1) + t + 1] = acc;
+		}
+	}
+	for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++) {
+		const struct cand *cd = &pl->cand[ci];
+
+		red[ci - pl->jstart[j]] = cd->cost + w[cd->region * (H + 1) +
+		    cd->start + jb->runtime] - w[cd->region * (H + 1) +
+		    cd->start];
+	}
+}
+
+/*
+ * Price-guided plan: jobs in the greedy's order, each at the start of
+ * least reduced cost that fits, so that congested slots are avoided by
+ * the jobs with good alternatives; then local search on the true costs.
+ */
+static int
+price_round(struct planner *pl, const double *mu, struct kerr *e)
+{
+	const struct caspian *c = pl->c;
+	int maxc = 1, j, i, q;
+	double *w, *red;
+	struct keyed *byred;
+
+	for (j = 0; j < c->njobs; j++)
+		if (pl->jstart[j + 1] - pl->jstart[j] > maxc)
+			maxc = pl->jstart[j + 1] - pl->jstart[j];
+	w = malloc(((size_t)c->nregions * (c->horizon + 1) + 1) *
+	    sizeof(double));
+	red = malloc((size_t)maxc * sizeof(double));
+	byred = malloc((size_t)maxc * sizeof(*byred));
+	if (w == NULL || red == NULL || byred == NULL) {
+		free(w);
+		free(red);
+		free(byred);
+		return kerr_set(e, "out of memory");
+	}
+	clear_plan(pl);
+	for (i = 0; i < pl->norder; i++) {
+		int n;
+
+		j = pl->order[i].j;
+		n = pl->jstart[j + 1] - pl->jstart[j];
+		reduced_costs(pl, mu, j, w, red);
+		for (q = 0; q < n; q++) {
+			byred[q].key = -red[q];
+			byred[q].j = pl->jstart[j] + q;
+		}
+		qsort(byred, (size_t)n, sizeof(*byred), cmp_keyed);
+		for (q = 0; q < n; q++)
+			if (fits(pl, &pl->cand[byred[q].j])) {
+				place(pl, j, byred[q].j);
+				break;
+			}
+	}
+	local_search(pl);
+	keep_if_better(pl);
+	free(w);
+	free(red);
+	free(byred);
+	return 0;
+}
 
 /*
  * Lagrangian relaxation of the capacity rows: with multipliers mu >= 0 on
@@ -563,66 +655,51 @@ lagrange(struct planner *pl, int iters, struct kerr *e)
 	const struct caspian *c = pl->c;
 	int H = c->horizon, R = c->nregions, nj = c->njobs, it, j, k, stall = 0;
 	size_t cells = (size_t)R * H, n = cells * CASPIAN_NRES, i;
-	double *mu, *g, *w, theta = 1, bestL = pl->bound;
-	int *choice, rc = 0;
+	double *mu, *bestmu, *g, *d, *w, *red, theta = 2, bestL = pl->bound;
+	double beta = 0.5;
+	int *choice, rc = 0, maxc = 1;
 
+	for (j = 0; j < nj; j++)
+		if (pl->jstart[j + 1] - pl->jstart[j] > maxc)
+			maxc = pl->jstart[j + 1] - pl->jstart[j];
 	mu = calloc(n + 1, sizeof(double));
+	bestmu = calloc(n + 1, sizeof(double));
 	g = malloc((n + 1) * sizeof(double));
+	d = calloc(n + 1, sizeof(double));
 	w = malloc(((size_t)R * (H + 1) + 1) * sizeof(double));
+	red = malloc((size_t)maxc * sizeof(double));
 	choice = malloc(((size_t)nj + 1) * sizeof(int));
-	if (mu == NULL || g == NULL || w == NULL || choice == NULL) {
-		free(mu);
-		free(g);
-		free(w);
-		free(choice);
-		return kerr_set(e, "out of memory");
+	if (mu == NULL || bestmu == NULL || g == NULL || d == NULL || w == NULL ||
+	    red == NULL || choice == NULL) {
+		rc = kerr_set(e, "out of memory");
+		goto out;
 	}
 	for (it = 0; it < iters; it++) {
 		double L = 0, norm = 0, step;
 
 		if (pl->p->stop != NULL && *pl->p->stop)
 			break;
+		/* The rest of the time is for the LP and branch and bound. */
 		if (pl->p->time_limit > 0 &&
-		    elapsed(&pl->t0) >= pl->p->time_limit / 2)
+		    elapsed(&pl->t0) >= 0.4 * pl->p->time_limit)
 			break;
 		for (i = 0; i < n; i++)
 			g[i] = -c->cap[i];
 		for (j = 0; j < nj; j++) {
 			const struct caspian_job *jb = &c->jobs[j];
 			double best;
-			int r, t, ci;
+			int t, ci;
 
 			choice[j] = -1;
 			if (pl->reason[j] != R_NONE)
 				continue;
-			/* w: prefix sums of the multiplier cost per region. */
-			for (r = 0; r < R; r++) {
-				double acc = 0;
-
-				if (!jb->allowed[r])
-					continue;
-				w[r * (H + 1) + jb->release] = 0;
-				for (t = jb->release; t <= jb->deadline; t++) {
-					const double *m = &mu[((size_t)r * H +
-					    t) * CASPIAN_NRES];
-
-					for (k = 0; k < CASPIAN_NRES; k++)
-						acc += m[k] * jb->need[k];
-					w[r * (H + 1) + t + 1] = acc;
-				}
-			}
+			reduced_costs(pl, mu, j, w, red);
 			best = pl->ucost[j];
-			for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++) {
-				const struct cand *cd = &pl->cand[ci];
-				double red = cd->cost + w[cd->region * (H + 1) +
-				    cd->start + jb->runtime] -
-				    w[cd->region * (H + 1) + cd->start];
-
-				if (red < best) {
-					best = red;
+			for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++)
+				if (red[ci - pl->jstart[j]] < best) {
+					best = red[ci - pl->jstart[j]];
 					choice[j] = ci;
 				}
-			}
 			L += best;
 			if (choice[j] >= 0) {
 				const struct cand *cd = &pl->cand[choice[j]];
@@ -640,17 +717,25 @@ lagrange(struct planner *pl, int iters, struct kerr *e)
 			/* Projected: a zero multiplier cannot go lower. */
 			if (mu[i] <= 0 && g[i] < 0)
 				g[i] = 0;
+			/* Deflected (Camerini-Fratta-Maffioli): less zigzag. */
+			g[i] += beta * d[i];
+			d[i] = g[i];
 			norm += g[i] * g[i];
 		}
 		if (L > bestL + EPS * fmax(1, fabs(L))) {
 			bestL = L;
+			memcpy(bestmu, mu, n * sizeof(double));
 			stall = 0;
-		} else if (++stall >= 8) {
+		} else if (++stall >= LAGRANGE_STALL) {
+			/* Restart from the best multipliers, shorter steps. */
 			theta /= 2;
 			stall = 0;
+			memcpy(mu, bestmu, n * sizeof(double));
+			memset(d, 0, n * sizeof(double));
+			continue;
 		}
-		if ((it % 10 == 9 || norm == 0) &&
-		    (rc = lp_round(pl, NULL, choice, e)) == -1)
+		if ((it % 500 == 499 || norm == 0) &&
+		    (rc = price_round(pl, mu, e)) == -1)
 			break;
 		if (norm == 0 || theta < 1e-4 ||
 		    rel_gap(pl->best_obj, bestL) <= pl->p->gap)
@@ -667,9 +752,15 @@ lagrange(struct planner *pl, int iters, struct kerr *e)
 	}
 	if (bestL > pl->bound)
 		pl->bound = bestL;
+	if (rc == 0)
+		rc = price_round(pl, bestmu, e);
+out:
 	free(mu);
+	free(bestmu);
 	free(g);
+	free(d);
 	free(w);
+	free(red);
 	free(choice);
 	return rc;
 }
@@ -677,12 +768,10 @@ lagrange(struct planner *pl, int iters, struct kerr *e)
 /*
  * LP-guided rounding: jobs the LP is surest about first, each at the
  * start the LP gives most weight to when it fits, else the cheapest that
- * does; then local search.  With x NULL, the same from the Lagrangian
- * choices (one start or -1 per job), in the greedy's order.
+ * does; then local search.
  */
 static int
-lp_round(struct planner *pl, const double *x, const int *choice,
-    struct kerr *e)
+lp_round(struct planner *pl, const double *x, struct kerr *e)
 {
 	const struct caspian *c = pl->c;
 	struct keyed *order;
@@ -695,29 +784,22 @@ lp_round(struct planner *pl, const double *x, const int *choice,
 		free(hint);
 		return kerr_set(e, "out of memory");
 	}
-	if (x == NULL) {
-		/* Lagrangian choices: in the greedy's order. */
-		memcpy(order, pl->order, (size_t)pl->norder * sizeof(*order));
-		n = pl->norder;
-		memcpy(hint, choice, (size_t)c->njobs * sizeof(int));
-	} else
-		for (j = 0; j < c->njobs; j++) {
-			int ci;
-			double top = -1;
+	for (j = 0; j < c->njobs; j++) {
+		int ci;
+		double top = -1;
 
-			hint[j] = -1;
-			if (pl->reason[j] != R_NONE)
-				continue;
-			for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++)
-				if (x[ci] > top + EPS) {
-					top = x[ci];
-					hint[j] = ci;
-				}
-			order[n].key = top;
-			order[n++].j = j;
-		}
-	if (x != NULL)
-		qsort(order, (size_t)n, sizeof(*order), cmp_keyed);
+		hint[j] = -1;
+		if (pl->reason[j] != R_NONE)
+			continue;
+		for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++)
+			if (x[ci] > top + EPS) {
+				top = x[ci];
+				hint[j] = ci;
+			}
+		order[n].key = top;
+		order[n++].j = j;
+	}
+	qsort(order, (size_t)n, sizeof(*order), cmp_keyed);
 	clear_plan(pl);
 	place_in_order(pl, order, n, hint);
 	local_search(pl);
@@ -996,7 +1078,7 @@ solve(struct planner *pl, enum cplan_status *status, struct kerr *e)
 	if (r.status == MILP_OPTIMAL) {
 		if (r.objective > pl->bound)
 			pl->bound = r.objective;
-		if (lp_round(pl, r.x, NULL, e) == -1) {
+		if (lp_round(pl, r.x, e) == -1) {
 			free(r.x);
 			return -1;
 		}
