@@ -16,12 +16,15 @@
 
 #include "cplan.h"
 #include "milp.h"
+#include "rng.h"
 
 #define EPS 1e-9
 /* Subgradient iterations for the Lagrangian bound. */
 #define LAGRANGE_ITERS 5000
 /* Halve the subgradient step after this many iterations without progress. */
 #define LAGRANGE_STALL 100
+/* Iterated local search: iterations times candidates. */
+#define ILS_WORK 3000000
 /* Cheaper starts per job that an ejection pass tries. */
 #define EJECT_TRIES 10
 /* Models up to this many candidates get lp_solve's LP and branch and bound. */
@@ -1021,6 +1024,111 @@ take_solution(struct planner *pl, const double *x)
 	keep_if_better(pl);
 }
 
+/* Put a saved plan back. */
+static void
+load_plan(struct planner *pl, const int *a)
+{
+	int j;
+
+	clear_plan(pl);
+	for (j = 0; j < pl->c->njobs; j++)
+		if (a[j] >= 0)
+			place(pl, j, a[j]);
+}
+
+/*
+ * Iterated local search: take a few random jobs out, put each back at a
+ * random start among its cheap ones that fit, run local search, and keep
+ * the result when it is better.  The kicks get the search out of the local
+ * optima that single moves and ejections cannot leave.  A fixed seed and
+ * an iteration count (not the clock) keep the plan reproducible.
+ */
+static int
+ils(struct planner *pl, int iters, struct kerr *e)
+{
+	const struct caspian *c = pl->c;
+	struct rng g;
+	int *cur, *live, nlive = 0, it, j;
+	double cur_obj;
+
+	cur = malloc(((size_t)c->njobs + 1) * sizeof(int));
+	live = malloc(((size_t)c->njobs + 1) * sizeof(int));
+	if (cur == NULL || live == NULL) {
+		free(cur);
+		free(live);
+		return kerr_set(e, "out of memory");
+	}
+	for (j = 0; j < c->njobs; j++)
+		if (pl->reason[j] == R_NONE)
+			live[nlive++] = j;
+	rng_seed(&g, 1, 0);
+	load_plan(pl, pl->best);
+	memcpy(cur, pl->best, (size_t)c->njobs * sizeof(int));
+	cur_obj = pl->best_obj;
+	for (it = 0; it < iters && nlive > 0; it++) {
+		int k, kick = 2 + (int)rng_below(&g, 4), out[8], seen;
+		uint32_t q;
+		double obj;
+
+		if (pl->p->stop != NULL && *pl->p->stop)
+			break;
+		/* Leave branch and bound its share of the time. */
+		if (pl->p->time_limit > 0 &&
+		    elapsed(&pl->t0) >= 0.7 * pl->p->time_limit)
+			break;
+		/*
+		 * The kick: a random job and others running beside it (same
+		 * region, overlapping), whose places are worth exchanging.
+		 */
+		out[0] = live[rng_below(&g, (uint32_t)nlive)];
+		for (k = 1, q = rng_below(&g, (uint32_t)nlive), seen = 0;
+		    k < kick && seen < nlive; seen++, q = (q + 1) % nlive) {
+			const struct cand *a, *b;
+
+			if (pl->assign[out[0]] < 0 || pl->assign[live[q]] < 0 ||
+			    live[q] == out[0])
+				continue;
+			a = &pl->cand[pl->assign[out[0]]];
+			b = &pl->cand[pl->assign[live[q]]];
+			if (a->region == b->region &&
+			    b->start <= a->start + c->jobs[out[0]].runtime &&
+			    a->start <= b->start + c->jobs[live[q]].runtime)
+				out[k++] = live[q];
+		}
+		kick = k;
+		for (k = 0; k < kick; k++)
+			place(pl, out[k], -1);
+		for (k = 0; k < kick; k++) {
+			int jj = out[k], n = pl->jstart[jj + 1] - pl->jstart[jj];
+			int tries, ci;
+
+			if (pl->assign[jj] >= 0 || n == 0)
+				continue;
+			for (tries = 0; tries < 8; tries++) {
+				ci = pl->jstart[jj] + (int)rng_below(&g,
+				    (uint32_t)(n < 20 ? n : 20));
+				if (fits(pl, &pl->cand[ci])) {
+					place(pl, jj, ci);
+					break;
+				}
+			}
+			if (pl->assign[jj] < 0)
+				place(pl, jj, cheapest_fit(pl, jj, INFINITY));
+		}
+		local_search(pl);
+		obj = objective(pl);
+		if (obj <= cur_obj + EPS * fmax(1, fabs(cur_obj))) {
+			cur_obj = obj;
+			memcpy(cur, pl->assign, (size_t)c->njobs * sizeof(int));
+			keep_if_better(pl);
+		} else
+			load_plan(pl, cur);
+	}
+	free(cur);
+	free(live);
+	return 0;
+}
+
 /*
  * Within the gap: done.  Small models are proven exactly by lp_solve
  * anyway, in a blink, so that the answer does not depend on how close the
@@ -1068,24 +1176,27 @@ solve(struct planner *pl, enum cplan_status *status, struct kerr *e)
 	 * lp_solve's simplex is too slow on large models to help within the
 	 * time limit: those rely on the Lagrangian bound and plans.
 	 */
-	if (settled(pl) || pl->ncand > LP_MAX_CANDS)
-		goto done;
 	milp_params_defaults(&mp);
 	mp.stop = p->stop;
-	mp.time_limit = remaining(pl);
-	if (milp_solve_relaxation(pl->m, &mp, &r, e) == -1)
-		return -1;
-	if (r.status == MILP_OPTIMAL) {
-		if (r.objective > pl->bound)
-			pl->bound = r.objective;
-		if (lp_round(pl, r.x, e) == -1) {
-			free(r.x);
+	if (!settled(pl) && pl->ncand <= LP_MAX_CANDS) {
+		mp.time_limit = remaining(pl);
+		if (milp_solve_relaxation(pl->m, &mp, &r, e) == -1)
 			return -1;
+		if (r.status == MILP_OPTIMAL) {
+			if (r.objective > pl->bound)
+				pl->bound = r.objective;
+			if (lp_round(pl, r.x, e) == -1) {
+				free(r.x);
+				return -1;
+			}
 		}
+		free(r.x);
+		report(pl);
 	}
-	free(r.x);
+	if (!settled(pl) && ils(pl, ILS_WORK / (pl->ncand + 1), e) == -1)
+		return -1;
 	report(pl);
-	if (settled(pl) || !p->use_milp ||
+	if (settled(pl) || pl->ncand > LP_MAX_CANDS || !p->use_milp ||
 	    (p->stop != NULL && *p->stop))
 		goto done;
 	if (p->time_limit > 0 && elapsed(&pl->t0) >= p->time_limit)
