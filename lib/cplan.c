@@ -20,11 +20,13 @@
 
 #define EPS 1e-9
 /* Subgradient iterations for the Lagrangian bound. */
-#define LAGRANGE_ITERS 5000
+#define LAGRANGE_ITERS 20000
 /* Halve the subgradient step after this many iterations without progress. */
 #define LAGRANGE_STALL 100
+/* RINS time when there is no time limit. */
+#define RINS_SECONDS 10
 /* Iterated local search: iterations times candidates. */
-#define ILS_WORK 3000000
+#define ILS_WORK 12000000
 /* Cheaper starts per job that an ejection pass tries. */
 #define EJECT_TRIES 10
 /* Models up to this many candidates get lp_solve's LP and branch and bound. */
@@ -737,7 +739,7 @@ lagrange(struct planner *pl, int iters, struct kerr *e)
 			memset(d, 0, n * sizeof(double));
 			continue;
 		}
-		if ((it % 500 == 499 || norm == 0) &&
+		if ((it % 2000 == 1999 || norm == 0) &&
 		    (rc = price_round(pl, mu, e)) == -1)
 			break;
 		if (norm == 0 || theta < 1e-4 ||
@@ -1130,6 +1132,53 @@ ils(struct planner *pl, int iters, struct kerr *e)
 }
 
 /*
+ * RINS (relaxation induced neighbourhood search): fix every job whose
+ * start in the best plan the LP relaxation also takes (x >= 0.99), and let
+ * lp_solve's branch and bound search the rest, a small MILP, for a better
+ * plan within a share of the time left.
+ */
+static int
+rins(struct planner *pl, const double *x, struct kerr *e)
+{
+	struct milp_params mp;
+	struct milp_result r;
+	int j, nfree = 0, rc = 0;
+
+	for (j = 0; j < pl->c->njobs; j++) {
+		int b = pl->best[j];
+
+		if (pl->reason[j] != R_NONE)
+			continue;
+		if (b >= 0 && x[b] >= 0.99)
+			milp_set_bounds(pl->m, b, 1, 1);
+		else
+			nfree++;
+	}
+	if (nfree > 0) {
+		milp_params_defaults(&mp);
+		mp.stop = pl->p->stop;
+		mp.gap = 1e-9;
+		mp.has_cutoff = 1;
+		mp.cutoff = pl->best_obj;
+		mp.time_limit = pl->p->time_limit > 0 ?
+		    remaining(pl) / 2 : RINS_SECONDS;
+		if ((rc = milp_solve(pl->m, &mp, &r, e)) == 0) {
+			if (r.x != NULL) {
+				take_solution(pl, r.x);
+				restore_best(pl);
+				local_search(pl);
+				keep_if_better(pl);
+			}
+			free(r.x);
+		}
+	}
+	/* Undo the fixes (made on the plan before RINS changed it). */
+	for (j = 0; j < pl->ncand; j++)
+		milp_set_bounds(pl->m, j, 0, 1);
+	return rc;
+}
+
+/*
  * Within the gap: done.  Small models are proven exactly by lp_solve
  * anyway, in a blink, so that the answer does not depend on how close the
  * Lagrangian bound came.
@@ -1150,6 +1199,7 @@ solve(struct planner *pl, enum cplan_status *status, struct kerr *e)
 	const struct cplan_params *p = pl->p;
 	struct milp_params mp;
 	struct milp_result r;
+	double *lpx = NULL;
 	int j;
 
 	if (greedy(pl, e) == -1)
@@ -1189,12 +1239,22 @@ solve(struct planner *pl, enum cplan_status *status, struct kerr *e)
 				free(r.x);
 				return -1;
 			}
-		}
-		free(r.x);
+			lpx = r.x;
+		} else
+			free(r.x);
 		report(pl);
 	}
-	if (!settled(pl) && ils(pl, ILS_WORK / (pl->ncand + 1), e) == -1)
+	if (!settled(pl) && ils(pl, ILS_WORK / (pl->ncand + 1), e) == -1) {
+		free(lpx);
 		return -1;
+	}
+	report(pl);
+	if (lpx != NULL && !settled(pl) && p->use_milp &&
+	    rins(pl, lpx, e) == -1) {
+		free(lpx);
+		return -1;
+	}
+	free(lpx);
 	report(pl);
 	if (settled(pl) || pl->ncand > LP_MAX_CANDS || !p->use_milp ||
 	    (p->stop != NULL && *p->stop))
