@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "cplan.h"
 #include "milp.h"
 #include "rng.h"
@@ -73,16 +74,6 @@ struct planner {
 	int nvars, nrows;
 	struct milp *m;
 };
-
-static double
-elapsed(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - t0->tv_sec) +
-	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
-}
 
 void
 cplan_params_defaults(struct cplan_params *p)
@@ -686,7 +677,7 @@ lagrange(struct planner *pl, int iters, struct kerr *e)
 			break;
 		/* The rest of the time is for the LP and branch and bound. */
 		if (pl->p->time_limit > 0 &&
-		    elapsed(&pl->t0) >= 0.4 * pl->p->time_limit)
+		    clock_since(&pl->t0) >= 0.4 * pl->p->time_limit)
 			break;
 		for (i = 0; i < n; i++)
 			g[i] = -c->cap[i];
@@ -981,7 +972,7 @@ remaining(const struct planner *pl)
 
 	if (pl->p->time_limit <= 0)
 		return 0;
-	left = pl->p->time_limit - elapsed(&pl->t0);
+	left = pl->p->time_limit - clock_since(&pl->t0);
 	return left > 0.01 ? left : 0.01;
 }
 
@@ -989,7 +980,7 @@ static void
 report(const struct planner *pl)
 {
 	if (pl->p->progress != NULL)
-		pl->p->progress(pl->p->ctx, elapsed(&pl->t0), pl->best_obj,
+		pl->p->progress(pl->p->ctx, clock_since(&pl->t0), pl->best_obj,
 		    pl->bound, rel_gap(pl->best_obj, pl->bound));
 }
 
@@ -1006,7 +997,7 @@ milp_progress(void *ctx, double seconds, double incumbent, double bound,
 	(void)gap;
 	if (!isnan(incumbent) && incumbent < best)
 		best = incumbent;
-	pl->p->progress(pl->p->ctx, elapsed(&pl->t0), best, pl->bound,
+	pl->p->progress(pl->p->ctx, clock_since(&pl->t0), best, pl->bound,
 	    rel_gap(best, pl->bound));
 }
 
@@ -1076,7 +1067,7 @@ ils(struct planner *pl, int iters, struct kerr *e)
 			break;
 		/* Leave branch and bound its share of the time. */
 		if (pl->p->time_limit > 0 &&
-		    elapsed(&pl->t0) >= 0.7 * pl->p->time_limit)
+		    clock_since(&pl->t0) >= 0.7 * pl->p->time_limit)
 			break;
 		/*
 		 * The kick: a random job and others running beside it (same
@@ -1259,7 +1250,7 @@ solve(struct planner *pl, enum cplan_status *status, struct kerr *e)
 	if (settled(pl) || pl->ncand > LP_MAX_CANDS || !p->use_milp ||
 	    (p->stop != NULL && *p->stop))
 		goto done;
-	if (p->time_limit > 0 && elapsed(&pl->t0) >= p->time_limit)
+	if (p->time_limit > 0 && clock_since(&pl->t0) >= p->time_limit)
 		goto done;
 	mp.time_limit = remaining(pl);
 	/*
@@ -1419,7 +1410,7 @@ output(struct planner *pl, enum cplan_status status)
 	st = json_set(o, "stats", json_new_object());
 	json_set_number(st, "variables", pl->nvars);
 	json_set_number(st, "constraints", pl->nrows);
-	json_set_number(st, "seconds", rnd(elapsed(&pl->t0), 1e-6));
+	json_set_number(st, "seconds", rnd(clock_since(&pl->t0), 1e-6));
 	return o;
 }
 
@@ -1435,7 +1426,7 @@ cplan_solve(const struct caspian *c, const struct cplan_params *p,
 	pl.c = c;
 	pl.p = p;
 	pl.best_obj = INFINITY;
-	clock_gettime(CLOCK_MONOTONIC, &pl.t0);
+	clock_start(&pl.t0);
 	*out = NULL;
 	pl.use = calloc(cells * CASPIAN_NRES + 1, sizeof(double));
 	pl.assign = malloc(((size_t)c->njobs + 1) * sizeof(int));
