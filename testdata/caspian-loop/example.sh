@@ -23,5 +23,6 @@ echo "exit $?"
 jq -c '.' "$t/state/state.json"
 wc -l <"$t/kubectl.log"
 # The man page's chart of the kept plan: a PNG.
-../../scripts/caspian-chart "$t/state/plan.json" "$t/state/input.json" |
+../../scripts/caspian-chart --start "$(jq .t0 "$t/state/state.json")" \
+    "$t/state/plan.json" "$t/state/input.json" |
     od -An -tx1 -N8 | tr -d ' \n'; echo
