@@ -57,21 +57,27 @@ opt_long(const char *name, const char *s, long lo, long hi)
 	return v;
 }
 
+/* -r REGION=ZONE[,REGION=ZONE...]: arg is split in place. */
 static void
 opt_map(struct opts *o, char *arg)
 {
-	char *eq = strchr(arg, '=');
+	char *item, *eq, *next;
 
-	if (eq == NULL || eq == arg || eq[1] == '\0') {
-		warnx("-r: expected REGION=ZONE, got '%s'", arg);
-		usage(stderr, 2);
+	for (item = arg; item != NULL; item = next) {
+		if ((next = strchr(item, ',')) != NULL)
+			*next++ = '\0';
+		eq = strchr(item, '=');
+		if (eq == NULL || eq == item || eq[1] == '\0') {
+			warnx("-r: expected REGION=ZONE, got '%s'", item);
+			usage(stderr, 2);
+		}
+		*eq = '\0';
+		o->map = realloc(o->map, (o->nmap + 1) * sizeof(*o->map));
+		if (o->map == NULL)
+			err(1, NULL);
+		o->map[o->nmap].region = item;
+		o->map[o->nmap++].zone = eq + 1;
 	}
-	*eq = '\0';
-	o->map = realloc(o->map, (o->nmap + 1) * sizeof(*o->map));
-	if (o->map == NULL)
-		err(1, NULL);
-	o->map[o->nmap].region = arg;
-	o->map[o->nmap++].zone = eq + 1;
 }
 
 /* The region name of a zone: mapped with -r, else the zone id itself. */

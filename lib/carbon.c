@@ -549,16 +549,23 @@ point_where(char *buf, size_t size, const struct carbon_point *p)
 	return buf;
 }
 
-/* Integral of the piecewise function over [a, b), given it covers it. */
+/*
+ * Integral of the piecewise function over [a, b), given it covers it.
+ * Slots come in order: *from is the first reading that can still matter,
+ * so that resampling a year is linear, not quadratic.
+ */
 static double
 integrate(const struct carbon_point *p, size_t n, long step, long long a,
-    long long b)
+    long long b, size_t *from)
 {
 	double sum = 0, x, y, va, vb, vx, vy;
 	long long end, lo, hi;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
+	/* Readings (and the gaps after them) that end by a are done with. */
+	while (*from + 1 < n && p[*from + 1].t <= a)
+		(*from)++;
+	for (i = *from; i < n && p[i].t < b; i++) {
 		end = p[i].t + (p[i].len ? p[i].len : step);
 		/* The reading itself: constant over [t, end). */
 		lo = p[i].t > a ? p[i].t : a;
@@ -585,13 +592,16 @@ integrate(const struct carbon_point *p, size_t n, long step, long long a,
 	return sum;
 }
 
-/* Linear interpolation between reading times at time s. */
+/* Linear interpolation between reading times at time s (*from: above). */
 static double
-interpolate(const struct carbon_point *p, size_t n, long long s)
+interpolate(const struct carbon_point *p, size_t n, long long s,
+    size_t *from)
 {
 	size_t i;
 
-	for (i = 0; i + 1 < n; i++)
+	while (*from + 1 < n && p[*from + 1].t <= s)
+		(*from)++;
+	for (i = *from; i + 1 < n; i++)
 		if (p[i + 1].t > s)
 			return p[i].v + (p[i + 1].v - p[i].v) *
 			    (double)(s - p[i].t) / (double)(p[i + 1].t - p[i].t);
@@ -606,7 +616,7 @@ carbon_resample(struct carbon_series *s, long long start, long slot_len,
 	long long end = start + slot_len * (long long)nslots, last_end, gend;
 	char b1[KERR_MAX], b2[KERR_MAX], t1[64], t2[64];
 	long step = 0;
-	size_t i, n;
+	size_t i, n, from = 0;
 
 	if (s->n == 0)
 		return kerr_set(e, "zone '%s': no data", s->zone);
@@ -658,7 +668,7 @@ carbon_resample(struct carbon_series *s, long long start, long slot_len,
 		for (i = 0; i < nslots; i++)
 			out[i] = integrate(p, n, step,
 			    start + slot_len * (long long)i,
-			    start + slot_len * (long long)(i + 1)) /
+			    start + slot_len * (long long)(i + 1), &from) /
 			    (double)slot_len;
 	} else {
 		if (start + slot_len * (long long)(nslots - 1) >= last_end)
@@ -667,7 +677,7 @@ carbon_resample(struct carbon_series *s, long long start, long slot_len,
 			    last_end > start ? last_end : start));
 		for (i = 0; i < nslots; i++)
 			out[i] = interpolate(p, n,
-			    start + slot_len * (long long)i);
+			    start + slot_len * (long long)i, &from);
 	}
 	return 0;
 }
