@@ -91,6 +91,75 @@ pairs_merge(struct pairs *ps)
 	ps->n = o;
 }
 
+/*
+ * Same-service movers that may share a node: the pairs among the k of them
+ * placed there, C(k, 2), are convex in k, so a variable t above the lines
+ * through (j, C(j, 2)) and (j + 1, C(j + 1, 2)) for j = 1 .. k - 1 equals
+ * C(k, 2) at every integer k.  Tighter in the LP than a product per pair.
+ */
+struct group {
+	int *vars;
+	int n;
+};
+
+/* A stable counting sort of idx[0..n) by key[idx[i]] in [0, nkeys). */
+static void
+count_sort(int *idx, int n, const int *key, int nkeys)
+{
+	int *cnt = mem_calloc((size_t)nkeys + 1, sizeof(int));
+	int *out = mem_calloc((size_t)n + 1, sizeof(int)), i;
+
+	for (i = 0; i < n; i++)
+		cnt[key[idx[i]] + 1]++;
+	for (i = 0; i < nkeys; i++)
+		cnt[i + 1] += cnt[i];
+	for (i = 0; i < n; i++)
+		out[cnt[key[idx[i]]]++] = idx[i];
+	memcpy(idx, out, (size_t)n * sizeof(int));
+	free(cnt);
+	free(out);
+}
+
+/* Variables of pods with a service, grouped by (node, service). */
+static struct group *
+groups_build(const struct model *m, int *ngroups)
+{
+	struct group *g;
+	int *idx, *svc, *node, n = 0, i, j;
+
+	idx = mem_calloc((size_t)m->nvars + 1, sizeof(int));
+	svc = mem_calloc((size_t)m->nvars + 1, sizeof(int));
+	node = mem_calloc((size_t)m->nvars + 1, sizeof(int));
+	for (i = 0; i < m->nvars; i++) {
+		svc[i] = m->c->pods[m->vars[i].pod].svc;
+		node[i] = m->vars[i].node;
+		if (svc[i] >= 0)
+			idx[n++] = i;
+	}
+	/* Radix: by service, then stably by node. */
+	count_sort(idx, n, svc, m->c->nservices);
+	count_sort(idx, n, node, m->c->nnodes);
+	free(svc);
+	free(node);
+	g = mem_calloc((size_t)n + 1, sizeof(*g));
+	*ngroups = 0;
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && m->vars[idx[j]].node ==
+		    m->vars[idx[i]].node && m->c->pods[m->vars[idx[j]].pod].svc
+		    == m->c->pods[m->vars[idx[i]].pod].svc; j++)
+			;
+		if (j - i < 2)
+			continue;
+		g[*ngroups].vars = mem_calloc((size_t)(j - i), sizeof(int));
+		memcpy(g[*ngroups].vars, idx + i, (size_t)(j - i) *
+		    sizeof(int));
+		g[*ngroups].n = j - i;
+		(*ngroups)++;
+	}
+	free(idx);
+	return g;
+}
+
 static double
 elapsed(const struct timespec *t0)
 {
@@ -197,13 +266,6 @@ objective_terms(const struct model *m, double *lin, struct pairs *ps)
 		if (pod->svc >= 0) {
 			lin[v] += m->w[WEIGHT_ANTI_AFFINITY] *
 			    fixcnt[n * (c->nservices + 1) + pod->svc];
-			/* Same-service movers on the same node. */
-			for (v2 = v + 1; v2 < m->nvars; v2++)
-				if (m->vars[v2].node == n &&
-				    m->vars[v2].mover != k &&
-				    c->pods[m->vars[v2].pod].svc == pod->svc)
-					pairs_add(ps, v, v2,
-					    m->w[WEIGHT_ANTI_AFFINITY]);
 		}
 		if (wlat == 0)
 			continue;
@@ -249,12 +311,13 @@ kmilp_build_model(struct kmilp *k, const struct model *m, int pieces,
 {
 	const struct cluster *c = m->c;
 	struct pairs ps = { NULL, 0, 0 };
+	struct group *groups = NULL;
 	struct kmilp_load *L;
 	double *lin, *S, F, C, lo, hi, wlb = m->w[WEIGHT_LOAD_BALANCE];
 	double wcost = m->w[WEIGHT_COST];
 	int *assign, *usedcol, *von, *cols = NULL, ncols, col, v, n, r, i;
 	int kk;
-	int rc = -1, nv = m->nvars;
+	int rc = -1, nv = m->nvars, ngroups = 0, g;
 	double *vals = NULL, rhs;
 	char name[512];
 	struct model_eval ev;
@@ -327,6 +390,9 @@ kmilp_build_model(struct kmilp *k, const struct model *m, int pieces,
 	}
 	k->npairs = (int)ps.n;
 	ncols += (int)ps.n;
+	if (m->w[WEIGHT_ANTI_AFFINITY] != 0)
+		groups = groups_build(m, &ngroups);
+	ncols += ngroups;
 
 	if ((k->lp = milp_new(ncols > 0 ? ncols : 1, e)) == NULL)
 		goto done;
@@ -359,6 +425,19 @@ kmilp_build_model(struct kmilp *k, const struct model *m, int pieces,
 		    name) < 0)
 			goto oom;
 	}
+	col += (int)ps.n;
+	for (g = 0; g < ngroups; g++) {
+		const struct model_var *mv = &m->vars[groups[g].vars[0]];
+
+		snprintf(name, sizeof(name), "pairs %s %s",
+		    c->nodes[mv->node].id,
+		    c->services[c->pods[mv->pod].svc].name);
+		if (milp_set_col(k->lp, col + g, 0, groups[g].n *
+		    (groups[g].n - 1) / 2.0, 0, m->w[WEIGHT_ANTI_AFFINITY],
+		    name) < 0)
+			goto oom;
+	}
+	col -= (int)ps.n;
 	milp_set_offset(k->lp, k->konst);
 
 	cols = mem_calloc((size_t)nv + 3, sizeof(int));
@@ -430,6 +509,20 @@ kmilp_build_model(struct kmilp *k, const struct model *m, int pieces,
 			}
 		}
 	}
+	/* Same-service pairs on a node: t >= j k - j (j + 1) / 2. */
+	for (g = 0; g < ngroups; g++) {
+		cols[0] = col + (int)ps.n + g;
+		vals[0] = 1;
+		for (i = 0; i < groups[g].n; i++)
+			cols[i + 1] = groups[g].vars[i];
+		for (kk = 1; kk < groups[g].n; kk++) {
+			for (i = 0; i < groups[g].n; i++)
+				vals[i + 1] = -kk;
+			if (milp_add_row(k->lp, groups[g].n + 1, cols, vals,
+			    MILP_GE, -kk * (kk + 1) / 2.0, NULL) < 0)
+				goto oom;
+		}
+	}
 	/* Load: tangents at the midpoints of `pieces` equal pieces of the
 	 * reachable range, capacity capping it at 1. */
 	for (i = 0; i < k->nload; i++) {
@@ -457,6 +550,9 @@ done:
 	free(usedcol);
 	free(von);
 	free(ps.p);
+	for (g = 0; g < ngroups; g++)
+		free(groups[g].vars);
+	free(groups);
 	if (rc < 0)
 		kmilp_release(k);
 	return rc;
@@ -627,6 +723,14 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 	}
 	assign = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
 	r->assign = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
+	/* The current placement, when feasible, is a first incumbent. */
+	model_current(m, assign);
+	model_eval(m, assign, &ev, NULL);
+	if (ev.feasible && ev.unplaced == 0) {
+		best = ev.total;
+		memcpy(r->assign, assign, (size_t)m->nmovers * sizeof(int));
+		r->has_solution = 1;
+	}
 	for (;;) {
 		if (p->mp.time_limit > 0) {
 			mp.time_limit = p->mp.time_limit - elapsed(&t0);
@@ -635,9 +739,23 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 				break;
 			}
 		}
+		/*
+		 * Only solutions better than the incumbent: the MILP's value
+		 * never exceeds the true one, so none that could improve on
+		 * it is cut off, and branch and bound prunes with it.
+		 */
+		mp.has_cutoff = r->has_solution;
+		mp.cutoff = best;
 		if (milp_solve(k->lp, &mp, &res, e) < 0)
 			goto done;
 		r->rounds++;
+		if (res.status == MILP_INFEASIBLE && r->has_solution) {
+			/* Nothing better than the incumbent: it is optimal. */
+			r->bound = best;
+			converged = 1;
+			free(res.x);
+			break;
+		}
 		if (res.status == MILP_INFEASIBLE ||
 		    res.status == MILP_UNBOUNDED) {
 			/* The same constraints as the model's: its answer. */
@@ -722,8 +840,13 @@ kmilp_solve(struct kmilp *k, const struct kmilp_params *p,
 	r->gap = NAN;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	rc = k->q != NULL ? solve_qubo(k, p, r, e) : solve_model(k, p, r, e);
-	if (rc == 0 && r->has_solution && !isnan(r->bound))
+	if (rc == 0 && r->has_solution && !isnan(r->bound)) {
 		r->gap = kmilp_gap(r->energy, r->bound);
+		/* lp_solve's value of an optimum may differ from the exact
+		 * energy in the last digit: write the bound as proven. */
+		if (r->gap == 0)
+			r->bound = r->energy;
+	}
 	r->seconds = elapsed(&t0);
 	if (rc < 0)
 		kmilp_result_release(r);
