@@ -12,6 +12,7 @@
 #include "cluster.h"
 #include "kmilp.h"
 #include "mem.h"
+#include "rng.h"
 
 /* One load term w_lb * (u)^2, u = (F + sum req[k] x[vars[k]]) / C. */
 struct kmilp_load {
@@ -636,29 +637,118 @@ solve_bound(const struct milp_result *res, const struct milp_params *mp,
 	return b;
 }
 
+/*
+ * A first incumbent for a QUBO: one-flip descent from a few seeded random
+ * states.  lp_solve takes no starting solution, but a cutoff at this value
+ * prunes its branch and bound, and a solve that finds nothing better proves
+ * the incumbent optimal.  Returns its energy; x receives the state.
+ */
+static double
+qubo_descent(const struct qubo *q, int maximize, unsigned char *x)
+{
+	struct rng r;
+	double *field, best = 0, e, d, sign = maximize ? -1 : 1;
+	unsigned char *y;
+	int *start, *adj, i, j, t, improved, first = 1;
+	double *w;
+	size_t k;
+
+	/* CSR adjacency: both ends of every coupler. */
+	start = mem_calloc((size_t)q->n + 1, sizeof(int));
+	adj = mem_calloc(2 * q->nc + 1, sizeof(int));
+	w = mem_calloc(2 * q->nc + 1, sizeof(double));
+	for (k = 0; k < q->nc; k++) {
+		start[q->c[k].i + 1]++;
+		start[q->c[k].j + 1]++;
+	}
+	for (i = 0; i < q->n; i++)
+		start[i + 1] += start[i];
+	{
+		int *fill = mem_calloc((size_t)q->n + 1, sizeof(int));
+
+		for (k = 0; k < q->nc; k++) {
+			i = q->c[k].i;
+			j = q->c[k].j;
+			adj[start[i] + fill[i]] = j;
+			w[start[i] + fill[i]++] = q->c[k].w;
+			adj[start[j] + fill[j]] = i;
+			w[start[j] + fill[j]++] = q->c[k].w;
+		}
+		free(fill);
+	}
+	field = mem_calloc((size_t)q->n + 1, sizeof(double));
+	y = mem_calloc((size_t)q->n + 1, 1);
+	rng_seed(&r, 1, 0);
+	for (t = 0; t < 32; t++) {
+		for (i = 0; i < q->n; i++)
+			y[i] = (unsigned char)rng_below(&r, 2);
+		/* field[i]: the energy change of setting x_i from 0 to 1. */
+		for (i = 0; i < q->n; i++) {
+			field[i] = q->diag[i];
+			for (j = start[i]; j < start[i + 1]; j++)
+				field[i] += w[j] * y[adj[j]];
+		}
+		do {
+			improved = 0;
+			for (i = 0; i < q->n; i++) {
+				d = y[i] ? -field[i] : field[i];
+				if (sign * d >= -1e-12)
+					continue;
+				y[i] ^= 1;
+				for (j = start[i]; j < start[i + 1]; j++)
+					field[adj[j]] += y[i] ? w[j] : -w[j];
+				improved = 1;
+			}
+		} while (improved);
+		e = qubo_energy(q, y);
+		if (first || sign * e < sign * best) {
+			best = e;
+			memcpy(x, y, (size_t)q->n);
+			first = 0;
+		}
+	}
+	free(start);
+	free(adj);
+	free(w);
+	free(field);
+	free(y);
+	return best;
+}
+
 static int
 solve_qubo(struct kmilp *k, const struct kmilp_params *p,
     struct kmilp_result *r, struct kerr *e)
 {
+	struct milp_params mp = p->mp;
 	struct milp_result res;
+	double heur;
 	int i;
 
-	if (milp_solve(k->lp, &p->mp, &res, e) < 0)
+	r->x = mem_calloc((size_t)k->q->n + 1, 1);
+	heur = qubo_descent(k->q, k->maximize, r->x);
+	mp.has_cutoff = k->q->n > 0;
+	mp.cutoff = heur;
+	if (milp_solve(k->lp, &mp, &res, e) < 0)
 		return -1;
 	r->rounds = 1;
-	r->status = res.status;
-	r->bound = solve_bound(&res, &p->mp, k->maximize);
 	if (res.status == MILP_FAILED) {
 		free(res.x);
 		return kerr_set(e, "milp: lp_solve failed");
 	}
+	r->has_solution = 1;
+	r->energy = heur;
+	r->status = res.status;
+	r->bound = solve_bound(&res, &p->mp, k->maximize);
 	if (res.x != NULL) {
-		r->x = mem_calloc((size_t)k->q->n + 1, 1);
 		for (i = 0; i < k->q->n; i++)
 			r->x[i] = res.x[i] > 0.5;
-		r->has_solution = 1;
 		r->energy = qubo_energy(k->q, r->x);
-	}
+	} else if (res.status == MILP_INFEASIBLE) {
+		/* Nothing better than the descent's state: it is optimal. */
+		r->status = MILP_OPTIMAL;
+		r->bound = heur;
+	} else if (res.status == MILP_TIMEOUT)
+		r->status = MILP_FEASIBLE;
 	free(res.x);
 	return 0;
 }
