@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "autoscale.h"
 #include "cluster.h"
 #include "encoding.h"
 #include "io.h"
@@ -26,11 +27,11 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: kytos-qubo -m rebalance|recovery|placement [-hqVv] "
-	    "[-w name=value]\n"
-	    "                  [--candidates k] [--objective balance|pack] "
-	    "[--penalty a]\n"
-	    "                  [file]\n");
+	    "usage: kytos-qubo -m rebalance|recovery|placement|autoscale "
+	    "[-hqVv]\n"
+	    "                  [-w name=value] [--candidates k] "
+	    "[--objective balance|pack]\n"
+	    "                  [--penalty a] [file]\n");
 }
 
 static void
@@ -70,22 +71,59 @@ on_warning(void *ctx, const char *msg)
 		warnx("%s: %s", w->name, msg);
 }
 
+/* -m autoscale: lib/autoscale's QUBO, written whole or not at all. */
+static int
+autoscale_write(const struct cluster *c, const char *name, double penalty,
+    int verbose)
+{
+	struct autoscale a;
+	struct qubo q;
+	struct kerr e;
+	char *text = NULL;
+	size_t tlen = 0;
+	FILE *mem;
+
+	if (autoscale_build(&a, c, &e) < 0)
+		errx(1, "%s: %s", name, e.msg);
+	qubo_init(&q);
+	if (autoscale_qubo(&q, &a, penalty, &e) < 0)
+		errx(1, "%s: %s", name, e.msg);
+	if ((mem = open_memstream(&text, &tlen)) == NULL)
+		err(1, "open_memstream");
+	fprintf(mem, "c kytos-qubo: autoscale of %d service%s on %d node%s\n",
+	    a.nsvcs, a.nsvcs == 1 ? "" : "s", c->nnodes,
+	    c->nnodes == 1 ? "" : "s");
+	if (qubo_write(mem, &q) < 0 || fclose(mem) != 0)
+		errx(1, "out of memory");
+	if (verbose)
+		fprintf(stderr, "kytos-qubo: %d variables (%d replicas, %d "
+		    "slack), %zu couplers\n", q.n, a.nrepl, a.nvars - a.nrepl,
+		    q.nc);
+	if (fwrite(text, 1, tlen, stdout) != tlen ||
+	    io_close(stdout, "<stdout>", &e) < 0)
+		errx(1, "%s", e.msg);
+	free(text);
+	qubo_release(&q);
+	autoscale_release(&a);
+	return 0;
+}
+
 enum { OPT_CANDIDATES = 256, OPT_OBJECTIVE, OPT_PENALTY };
 
 int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
-		{ "candidates",	required_argument,	NULL, OPT_CANDIDATES },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ "mode",	required_argument,	NULL, 'm' },
-		{ "objective",	required_argument,	NULL, OPT_OBJECTIVE },
-		{ "penalty",	required_argument,	NULL, OPT_PENALTY },
-		{ "quiet",	no_argument,		NULL, 'q' },
-		{ "verbose",	no_argument,		NULL, 'v' },
-		{ "version",	no_argument,		NULL, 'V' },
-		{ "weight",	required_argument,	NULL, 'w' },
-		{ NULL,		0,			NULL, 0 }
+		{ "candidates", required_argument, NULL, OPT_CANDIDATES },
+		{ "help",	no_argument,	   NULL, 'h' },
+		{ "mode",	required_argument, NULL, 'm' },
+		{ "objective",	required_argument, NULL, OPT_OBJECTIVE },
+		{ "penalty",	required_argument, NULL, OPT_PENALTY },
+		{ "quiet",	no_argument,	   NULL, 'q' },
+		{ "verbose",	no_argument,	   NULL, 'v' },
+		{ "version",	no_argument,	   NULL, 'V' },
+		{ "weight",	required_argument, NULL, 'w' },
+		{ NULL,		0,		   NULL, 0 }
 	};
 	struct model_options o;
 	struct encoding_info info;
@@ -100,7 +138,7 @@ main(int argc, char *argv[])
 	size_t len, tlen = 0;
 	double penalty = 0;
 	long l;
-	int ch, k, verbose = 0, mode = -1;
+	int ch, k, verbose = 0, mode = -1, autoscale = 0;
 	FILE *mem;
 
 	model_options_defaults(&o);
@@ -112,7 +150,9 @@ main(int argc, char *argv[])
 			usage(stdout);
 			return 0;
 		case 'm':
-			if ((mode = model_mode_find(optarg)) < 0)
+			autoscale = strcmp(optarg, "autoscale") == 0;
+			if ((mode = autoscale ? 0 :
+			    model_mode_find(optarg)) < 0)
 				bad_value("-m", "unknown mode", optarg);
 			o.mode = (enum model_mode)mode;
 			break;
@@ -178,6 +218,11 @@ main(int argc, char *argv[])
 	if (cluster_load(&c, buf, len, name, &w, &e) < 0)
 		errx(1, "%s", e.msg);
 	free(buf);
+	if (autoscale) {
+		k = autoscale_write(&c, name, penalty, verbose);
+		cluster_release(&c);
+		return k;
+	}
 	if (model_build(&m, &c, &o, &w, &e) < 0)
 		errx(1, "%s: %s", name, e.msg);
 	qubo_init(&q);

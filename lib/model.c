@@ -23,6 +23,7 @@ static const char *const objective_names[] = { "balance", "pack" };
 
 /* A candidate node with its estimated cost, for pruning. */
 struct scored {
+	int fit;		/* preferred first */
 	double s;
 	int n;
 };
@@ -152,6 +153,8 @@ cmp_scored(const void *a, const void *b)
 {
 	const struct scored *x = a, *y = b;
 
+	if (x->fit != y->fit)
+		return y->fit - x->fit;
 	if (x->s != y->s)
 		return x->s < y->s ? -1 : 1;
 	return (x->n > y->n) - (x->n < y->n);
@@ -229,21 +232,77 @@ estimate(const struct model *m, int p, int n, const double *proj,
 	return s;
 }
 
-/* Keep the current node and the K best others of each mover. */
+/* The load of node n could reach at most poss; does p still fit in it? */
+static int
+fits_budget(const struct model *m, const double *poss, int p, int n)
+{
+	const struct cluster *c = m->c;
+	int r;
+
+	for (r = 0; r < c->nres; r++)
+		if (poss[n * c->nres + r] + c->pods[p].req[r] >
+		    c->nodes[n].cap[r])
+			return 0;
+	return 1;
+}
+
+/* How urgently a mover needs new candidates: pending pods and pods of
+ * dead nodes first, then by the utilisation of their node, hottest first. */
+static double
+need(const struct model *m, const double *proj, int p)
+{
+	const struct cluster *c = m->c;
+	int n = c->pods[p].node, r;
+	double u = 0;
+
+	if (n < 0 || !c->nodes[n].alive)
+		return HUGE_VAL;
+	for (r = 0; r < 2; r++)
+		if (c->nodes[n].cap[r] > 0 &&
+		    proj[n * c->nres + r] / c->nodes[n].cap[r] > u)
+			u = proj[n * c->nres + r] / c->nodes[n].cap[r];
+	return u;
+}
+
+/* Is node n among mover k's first npick picks? */
+static int
+picked(const int *pick, int npick, int n)
+{
+	int t;
+
+	for (t = 0; t < npick; t++)
+		if (pick[t] == n)
+			return 1;
+	return 0;
+}
+
+/*
+ * Keep the current node and up to K others of each mover.  Picks go round
+ * by round (one per mover per round, movers in order of need), each the
+ * node of lowest estimated cost among those whose capacity the pod cannot
+ * overflow even if every candidate chosen so far landed there (the
+ * budget).  A capacity kept out of reach needs no slack bits, and slack
+ * is what makes a QUBO hard to anneal; a mover with no node at all (a
+ * pending pod) takes its best node over budget rather than none.
+ */
 static void
 prune(struct model *m)
 {
 	const struct cluster *c = m->c;
 	struct model_mover *mv;
-	struct scored *sc;
-	double *proj;
-	int *where, i, k, n, r, keep, cur, K = m->opt.candidates;
+	struct scored *order, best;
+	double *proj, *poss, sc;
+	size_t size = (size_t)c->nnodes * (size_t)c->nres * sizeof(double);
+	int *where, *pick, *npick, i, j, n, r, t, keep, cur, fit;
+	int K = m->opt.candidates;
 
 	proj = mem_calloc((size_t)c->nnodes * (size_t)c->nres, sizeof(double));
+	poss = mem_calloc((size_t)c->nnodes * (size_t)c->nres, sizeof(double));
 	where = mem_calloc((size_t)c->npods, sizeof(int));
-	sc = mem_calloc((size_t)c->nnodes, sizeof(*sc));
-	memcpy(proj, m->fixed, (size_t)c->nnodes * (size_t)c->nres *
-	    sizeof(double));
+	order = mem_calloc((size_t)m->nmovers, sizeof(*order));
+	pick = mem_calloc((size_t)m->nmovers * (size_t)K, sizeof(int));
+	npick = mem_calloc((size_t)m->nmovers, sizeof(int));
+	memcpy(proj, m->fixed, size);
 	for (i = 0; i < c->npods; i++) {
 		where[i] = m->role[i] != MODEL_IGNORED &&
 		    c->pods[i].node >= 0 && c->nodes[c->pods[i].node].alive ?
@@ -253,39 +312,80 @@ prune(struct model *m)
 				proj[where[i] * c->nres + r] +=
 				    c->pods[i].req[r];
 	}
+	memcpy(poss, proj, size);
+	/* Movers that keep every candidate count in the budget first. */
 	for (i = 0; i < m->nmovers; i++) {
 		mv = &m->movers[i];
-		cur = c->pods[mv->pod].node;
+		if (mv->ncand > K + 1)
+			continue;
+		for (j = 0; j < mv->ncand; j++)
+			if (mv->cand[j] != c->pods[mv->pod].node)
+				for (r = 0; r < c->nres; r++)
+					poss[mv->cand[j] * c->nres + r] +=
+					    c->pods[mv->pod].req[r];
+	}
+	for (i = 0; i < m->nmovers; i++) {
+		order[i].s = -need(m, proj, m->movers[i].pod);
+		order[i].n = i;
+		order[i].fit = 1;
+	}
+	qsort(order, (size_t)m->nmovers, sizeof(*order), cmp_scored);
+	for (t = 0; t < K; t++)
+		for (j = 0; j < m->nmovers; j++) {
+			i = order[j].n;
+			mv = &m->movers[i];
+			cur = c->pods[mv->pod].node;
+			if (mv->ncand <= K + 1 || npick[i] < t)
+				continue;
+			best.n = -1;
+			best.s = 0;
+			best.fit = 0;
+			for (n = 0; n < mv->ncand; n++) {
+				if (mv->cand[n] == cur ||
+				    picked(pick + i * K, npick[i], mv->cand[n]))
+					continue;
+				fit = fits_budget(m, poss, mv->pod,
+				    mv->cand[n]);
+				if (!fit && (npick[i] > 0 || cur >= 0))
+					continue;
+				sc = estimate(m, mv->pod, mv->cand[n], proj,
+				    where);
+				if (best.n < 0 || fit > best.fit ||
+				    (fit == best.fit && sc < best.s)) {
+					best.n = mv->cand[n];
+					best.s = sc;
+					best.fit = fit;
+				}
+			}
+			if (best.n < 0)
+				continue;
+			pick[i * K + npick[i]++] = best.n;
+			for (r = 0; r < c->nres; r++) {
+				poss[best.n * c->nres + r] +=
+				    c->pods[mv->pod].req[r];
+				proj[best.n * c->nres + r] +=
+				    c->pods[mv->pod].req[r] / K;
+			}
+		}
+	for (i = 0; i < m->nmovers; i++) {
+		mv = &m->movers[i];
 		if (mv->ncand <= K + 1)
 			continue;
-		k = 0;
-		for (n = 0; n < mv->ncand; n++) {
-			if (mv->cand[n] == cur)
-				continue;
-			sc[k].n = mv->cand[n];
-			sc[k].s = estimate(m, mv->pod, mv->cand[n], proj,
-			    where);
-			k++;
-		}
-		if (k <= K)
-			continue;
-		qsort(sc, (size_t)k, sizeof(*sc), cmp_scored);
 		keep = 0;
 		for (n = 0; n < mv->ncand; n++)
-			if (mv->cand[n] == cur)
-				mv->cand[keep++] = cur;
-		for (n = 0; n < K; n++) {
-			mv->cand[keep++] = sc[n].n;
-			for (r = 0; r < c->nres; r++)
-				proj[sc[n].n * c->nres + r] +=
-				    c->pods[mv->pod].req[r] / K;
-		}
+			if (mv->cand[n] == c->pods[mv->pod].node)
+				mv->cand[keep++] = mv->cand[n];
+		for (t = 0; t < npick[i]; t++)
+			mv->cand[keep++] = pick[i * K + t];
 		mv->ncand = keep;
 		qsort(mv->cand, (size_t)keep, sizeof(int), cmp_int);
 	}
 	free(proj);
+	free(poss);
 	free(where);
-	free(sc);
+	free(order);
+	free(pick);
+	free(npick);
 }
 
 /* Cost a mover can add at most when placed: bounds for the ladder. */
@@ -347,9 +447,9 @@ ladder(struct model *m)
 	for (k = 0; k < np; k++) {
 		worst = 0;
 		for (i = 0; i < m->nmovers; i++)
-			if (c->pods[m->movers[i].pod].priority == prio[k] &&
-			    worst_cost(m, &m->movers[i]) > worst)
-				worst = worst_cost(m, &m->movers[i]);
+			if (c->pods[m->movers[i].pod].priority == prio[k])
+				worst = fmax(worst,
+				    worst_cost(m, &m->movers[i]));
 		base = worst + 1 + below;
 		for (j = 0; j < m->nmovers; j++)
 			if (c->pods[m->movers[j].pod].priority == prio[k]) {
@@ -417,6 +517,10 @@ model_build(struct model *m, const struct cluster *c,
 				m->fixed[k * c->nres + r] += c->pods[p].req[r];
 		} else if (c->pods[p].node >= 0 && o->mode != MODEL_RECOVERY) {
 			ignored[c->pods[p].node]++;
+		} else if (c->pods[p].node >= 0) {
+			kwarn(w, "pods[%d]: pod '%s' is pinned to dead node "
+			    "'%s': not recovered", p, c->pods[p].id,
+			    c->nodes[c->pods[p].node].id);
 		}
 	}
 	for (k = 0; k < c->nnodes; k++)
@@ -455,6 +559,10 @@ model_build(struct model *m, const struct cluster *c,
 		mv = &m->movers[i];
 		candidates(m, mv);
 		mv->reward = m->w[WEIGHT_DESIRE] * c->pods[mv->pod].desire;
+		if (mv->ncand == 0)
+			kwarn(w, "pods[%d]: pod '%s' fits no node (%s): left "
+			    "unplaced", mv->pod, c->pods[mv->pod].id,
+			    mv->reason);
 	}
 	if (o->candidates > 0)
 		prune(m);
@@ -571,6 +679,10 @@ model_eval(const struct model *m, const int *assign, struct model_eval *out,
 			continue;
 		}
 		out->placed++;
+		if (!c->nodes[n].alive || !c->nodes[n].schedulable) {
+			out->bad_nodes++;
+			out->feasible = 0;
+		}
 		for (r = 0; r < c->nres; r++)
 			ld[n * c->nres + r] += c->pods[p].req[r];
 		if (c->pods[p].node >= 0 && c->pods[p].node != n) {
@@ -641,4 +753,84 @@ model_eval(const struct model *m, const int *assign, struct model_eval *out,
 	free(where);
 	free(npods);
 	free(cnt);
+}
+
+int
+model_options_kytos(struct model_options *o, char *const *kytos,
+    size_t nkytos, struct kerr *e)
+{
+	const char *key, *val, *why;
+	int k, mode = 0;
+	size_t i;
+	double d;
+	long l;
+
+	model_options_defaults(o);
+	for (i = 0; i < nkytos; i++) {
+		key = kytos[2 * i];
+		val = kytos[2 * i + 1];
+		if (strcmp(key, "mode") == 0) {
+			if ((k = model_mode_find(val)) < 0)
+				return kerr_set(e, "kytos: mode: unknown mode "
+				    "'%s'", val);
+			o->mode = (enum model_mode)k;
+			mode = 1;
+		} else if (strcmp(key, "objective") == 0) {
+			if ((k = model_objective_find(val)) < 0)
+				return kerr_set(e, "kytos: objective: unknown "
+				    "objective '%s'", val);
+			o->objective = (enum model_objective)k;
+		} else if (strcmp(key, "candidates") == 0) {
+			if (number_long(val, 0, 1L << 30, &l, &why) < 0)
+				return kerr_set(e, "kytos: candidates: %s "
+				    "'%s'", why, val);
+			o->candidates = (int)l;
+		} else if (strncmp(key, "w.", 2) == 0) {
+			if ((k = cluster_weight_find(key + 2)) < 0)
+				return kerr_set(e, "kytos: %s: unknown weight",
+				    key);
+			if (number_double(val, 0, 1e300, &d, &why) < 0)
+				return kerr_set(e, "kytos: %s: %s '%s'", key,
+				    why, val);
+			o->weights[k] = d;
+			o->has_weight[k] = 1;
+		}
+	}
+	if (!mode)
+		return kerr_set(e, "kytos: mode: missing");
+	return 0;
+}
+
+int
+model_assign_names(const struct model *m, char *const *names, size_t n,
+    int *assign, struct kerr *e)
+{
+	const struct cluster *c = m->c;
+	char pod[512], node[512];
+	int k, p, nd, mv;
+	size_t i;
+
+	for (k = 0; k < m->nmovers; k++)
+		assign[k] = -1;
+	for (i = 0; i < n; i++) {
+		if (names[i] == NULL || strncmp(names[i], "place ", 6) != 0)
+			continue;
+		if (sscanf(names[i] + 6, "%511s %511s", pod, node) != 2)
+			return kerr_set(e, "'%s': expected place <pod> "
+			    "<node>", names[i]);
+		if ((p = cluster_pod_find(c, pod)) < 0)
+			return kerr_set(e, "'%s': unknown pod '%s'", names[i],
+			    pod);
+		if ((nd = cluster_node_find(c, node)) < 0)
+			return kerr_set(e, "'%s': unknown node '%s'",
+			    names[i], node);
+		if ((mv = m->mover_of[p]) < 0)
+			return kerr_set(e, "'%s': pod '%s' does not move in "
+			    "%s", names[i], pod, model_mode_name(m->opt.mode));
+		if (assign[mv] >= 0)
+			return kerr_set(e, "'%s': pod '%s' placed twice",
+			    names[i], pod);
+		assign[mv] = nd;
+	}
+	return 0;
 }

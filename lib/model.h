@@ -16,15 +16,22 @@
  * Every other pod on a live node is fixed load (pinned pods, pods of
  * cordoned nodes, and in recovery and placement the pods that stay).
  * Outside recovery the pods of dead nodes are ignored with a warning; in
- * recovery pending pods and pinned pods of dead nodes are ignored.
+ * recovery pending pods are ignored, and pinned pods of dead nodes too,
+ * with a warning.  A mover that fits no node gets no variable (a warning
+ * gives its reason).
  *
  * Candidates of a mover: live, schedulable nodes where it fits beside the
- * fixed load in every resource.  With candidates = K > 0, a mover keeps its
- * current node (when a candidate) and the K others of lowest estimated
- * cost, chosen in pod order against a projected load (fixed load, movers
- * at their current nodes, plus 1/K of each earlier mover's request on each
- * node it chose, which spreads candidates over the cluster); ties go to
- * the lower node index.  Candidates are kept in node order.
+ * fixed load in every resource.  With candidates = K > 0, a mover with more
+ * than K + 1 keeps its current node and up to K others, picked round by
+ * round (one per mover per round, pending pods and pods of the hottest
+ * nodes first): each pick is the node of lowest estimated cost (the
+ * objective's marginal terms against a projected load: fixed load, movers
+ * at their current nodes, 1/K of each earlier pick's request) among those
+ * within budget: nodes whose capacity could not overflow even if every
+ * candidate chosen so far landed there.  So pruning never makes a
+ * capacity bind, and the QUBO needs no slack bits for it; only a mover
+ * with no node at all (pending) takes a node over budget.  Ties go to the
+ * lower node index.  Candidates are kept in node order.
  *
  * Objective (minimised; each part already multiplied by its weight):
  *   load_balance   w * sum over live nodes, CPU and memory with capacity
@@ -59,6 +66,8 @@
 #ifndef KYTOS_MODEL_H
 #define KYTOS_MODEL_H
 
+#include <stddef.h>
+
 #include "cluster.h"
 #include "err.h"
 
@@ -82,7 +91,7 @@ struct model_mover {
 	int *cand;		/* candidate node indices, ascending */
 	int ncand;
 	int var0;		/* variable of cand[k] is var0 + k */
-	double reward;		/* subtracted from the objective when placed */
+	double reward;		/* taken off the objective when placed */
 	const char *reason;	/* ncand == 0: "no_node", "too_large" or
 				 * "capacity" (DESIGN section 6) */
 };
@@ -104,7 +113,7 @@ struct model {
 	int nmovers;
 	struct model_var *vars;
 	int nvars;
-	double *fixed;		/* nnodes * nres: load of the fixed pods */
+	double *fixed;		/* nnodes * nres: fixed pods' load */
 	int *nfixed;		/* nnodes: fixed pods per node */
 	int *svc_pods;		/* counted pods (fixed and movers) of each
 				 * service: svc_pods[svc_start[s]..
@@ -117,12 +126,14 @@ struct model_eval {
 	double total;		/* sum of the parts below */
 	double load_balance, cost, move_cost, anti_affinity, desire;
 	double latency, startup;
-	int feasible;		/* capacities hold and, outside recovery,
+	int feasible;		/* capacities hold, no mover is on a dead
+				 * or cordoned node and, outside recovery,
 				 * every mover with a candidate is placed */
 	int capacity_violations;	/* (node, resource) pairs over */
 	int anti_affinity_violations;	/* same-service pairs on a node */
 	int nodes_used;		/* live nodes holding a pod */
 	int placed, unplaced, moves;	/* movers */
+	int bad_nodes;		/* movers on a dead or cordoned node */
 	double cpu_util_max, cpu_util_stddev;	/* over live nodes */
 	double mem_util_max, mem_util_stddev;
 };
@@ -161,6 +172,25 @@ char *model_var_name(const struct model *m, int v, char *buf, size_t size);
  */
 void model_eval(const struct model *m, const int *assign,
     struct model_eval *out, double *load);
+
+/*
+ * Options back from "c kytos" pairs (key, value, key, value, … as struct
+ * qubo and struct sample_set keep them): mode, objective, candidates and
+ * w.<weight>; other keys are ignored.  A missing mode or a bad value is an
+ * error "kytos: mode: …".  With the cluster, this rebuilds the very model
+ * a QUBO was written from.
+ */
+int model_options_kytos(struct model_options *o, char *const *kytos,
+    size_t nkytos, struct kerr *e);
+
+/*
+ * An assignment from variable names: every "place <pod> <node>" puts the
+ * pod on the node (candidate or not); other names (used, slack) and NULL
+ * are skipped; movers not named are -1.  Errors: an unknown pod or node,
+ * a pod that is not a mover, a pod placed twice.
+ */
+int model_assign_names(const struct model *m, char *const *names,
+    size_t n, int *assign, struct kerr *e);
 
 /* The node of every mover at its current node, -1 for pending pods and
  * pods of dead nodes: the "before" state. */

@@ -59,6 +59,37 @@ decode(const struct model *m, const unsigned char *x, int *a)
 	return idx;
 }
 
+/*
+ * What kytos-decode does: rebuild the model from the c kytos pairs and
+ * read the ground state back through the variable names.
+ */
+static void
+check_roundtrip(struct run *r, long ground)
+{
+	struct model_options o;
+	struct model m2;
+	struct kerr e;
+	char *names[64], a[128], b[128];
+	int assign[16], i, n = 0, v;
+
+	CHECK(model_options_kytos(&o, r->q.kytos, r->q.nkytos, &e) == 0);
+	CHECK(o.mode == r->m.opt.mode && o.objective == r->m.opt.objective);
+	CHECK(model_build(&m2, &r->c, &o, NULL, &e) == 0);
+	CHECK(m2.nvars == r->m.nvars);
+	for (v = 0; v < m2.nvars && v < r->m.nvars; v++)
+		CHECK(strcmp(model_var_name(&m2, v, a, sizeof(a)),
+		    model_var_name(&r->m, v, b, sizeof(b))) == 0);
+	for (i = 0; i < 2; i++)
+		CHECK(m2.w[i] == r->m.w[i]);
+	for (v = 0; v < r->q.n && n < 64; v++)
+		if ((ground >> v) & 1)
+			names[n++] = r->q.names[v];
+	CHECK(model_assign_names(&m2, names, (size_t)n, assign, &e) == 0);
+	for (i = 0; i < m2.nmovers; i++)
+		CHECK(assign[i] == r->best[i]);
+	model_release(&m2);
+}
+
 static void
 check_instance(struct run *r, const char *text, enum model_mode mode,
     enum model_objective obj, int wk, double wv)
@@ -147,6 +178,7 @@ check_instance(struct run *r, const char *text, enum model_mode mode,
 	}
 	free(x);
 	free(minE);
+	check_roundtrip(r, ground);
 }
 
 #define NODE(id, cpu, mem) "{\"id\": \"" id "\", \"cpu_capacity\": " \
@@ -223,6 +255,33 @@ test_recovery(void)
 }
 
 /*
+ * Recovery with room to spare: the evicted pods level the survivors'
+ * load instead of filling the node that has room for both (no node is
+ * pushed to the edge).
+ */
+static void
+test_recovery_level(void)
+{
+	const char *text = "{\"nodes\": ["
+	    "{\"id\": \"dead\", \"cpu_capacity\": 4000, \"mem_capacity\": 4000,"
+	    " \"alive\": false}," NODE("s1", 4000, 8000) ","
+	    NODE("s2", 4000, 8000) "], \"pods\": ["
+	    "{\"id\": \"fixed\", \"cpu_request\": 2000, \"mem_request\": 100,"
+	    " \"current_node\": \"s1\", \"movable\": false},"
+	    POD("e1", 1000, 100, "dead") "," POD("e2", 1000, 100, "dead") ","
+	    POD("e3", 1000, 100, "dead") "]}";
+	struct run r;
+	struct model_eval ev;
+
+	check_instance(&r, text, MODEL_RECOVERY, MODEL_BALANCE, -1, 0);
+	model_eval(&r.m, r.best, &ev, NULL);
+	CHECK(ev.placed == 3);
+	/* s1 3000 and s2 2000: the most level split, no node full */
+	CHECK(ev.cpu_util_max == 0.75);
+	run_release(&r);
+}
+
+/*
  * Placement: api talks to db (on a, zone za); b in zone zb is emptier.
  * Balance alone picks b, latency picks a; an image cached on a does too.
  */
@@ -262,12 +321,31 @@ test_placement(void)
 	run_release(&r);
 }
 
+static void
+test_kytos_errors(void)
+{
+	char *kv[] = { "mode", "sideways", "w.speed", "1" };
+	char *kv2[] = { "objective", "pack" };
+	char *kv3[] = { "mode", "placement", "w.latency", "-1" };
+	struct model_options o;
+	struct kerr e;
+
+	CHECK(model_options_kytos(&o, kv, 1, &e) < 0);
+	CHECK(strcmp(e.msg, "kytos: mode: unknown mode 'sideways'") == 0);
+	CHECK(model_options_kytos(&o, kv2, 1, &e) < 0);
+	CHECK(strcmp(e.msg, "kytos: mode: missing") == 0);
+	CHECK(model_options_kytos(&o, kv3, 2, &e) < 0);
+	CHECK(strcmp(e.msg, "kytos: w.latency: too small '-1'") == 0);
+}
+
 int
 main(void)
 {
 	test_rebalance();
 	test_pack();
 	test_recovery();
+	test_recovery_level();
 	test_placement();
+	test_kytos_errors();
 	return check_status();
 }

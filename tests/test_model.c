@@ -151,6 +151,17 @@ test_roles_and_candidates(void)
 	CHECK(model_var_find(&m, 4, 0) == -1);
 	CHECK(strcmp(model_var_name(&m, 2, buf, sizeof(buf)),
 	    "place new d") == 0);
+	/* Any node may be scored, but a cordoned one is infeasible. */
+	{
+		struct model_eval ev;
+		int a[3] = { 1, 3, -1 };
+
+		model_eval(&m, a, &ev, NULL);
+		CHECK(!ev.feasible && ev.bad_nodes == 1 && ev.moves == 1);
+		a[0] = 0;
+		model_eval(&m, a, &ev, NULL);
+		CHECK(ev.feasible && ev.bad_nodes == 0 && ev.unplaced == 1);
+	}
 	model_release(&m);
 	cluster_release(&c);
 
@@ -198,11 +209,69 @@ test_recovery_ladder(void)
 	cluster_release(&c);
 }
 
+/*
+ * Pruning: each mover keeps its current node and at most K others, and
+ * no capacity can overflow even if every candidate landed on it (the
+ * budget), so the QUBO needs no slack; K at least the node count prunes
+ * nothing.
+ */
+static void
+test_candidates(void)
+{
+	const char *text = "{\"nodes\": [" NODE("n0", 4000, 8000) ","
+	    NODE("n1", 4000, 8000) "," NODE("n2", 4000, 8000) ","
+	    NODE("n3", 4000, 8000) "," NODE("n4", 2000, 4000) "], \"pods\": ["
+	    POD("a", 1000, 1000, "n0") "," POD("b", 1000, 1000, "n0") ","
+	    POD("c", 1000, 1000, "n0") "," POD("d", 1000, 1000, "n0") ","
+	    POD("e", 500, 500, "n1") "," POD("f", 500, 500, "n1") ","
+	    POD("g", 1500, 500, "n1") "," POD("h", 500, 500, "n2") ","
+	    POD("i", 250, 250, "n3") "]}";
+	struct model_options o;
+	struct cluster c;
+	struct model m, full;
+	struct kerr e;
+	double load[5];
+	int k, j, n, budget_ok = 1, has_cur;
+
+	CHECK(cluster_load(&c, text, strlen(text), "t", NULL, &e) == 0);
+	model_options_defaults(&o);
+	CHECK(model_build(&full, &c, &o, NULL, &e) == 0);
+	o.candidates = 2;
+	CHECK(model_build(&m, &c, &o, NULL, &e) == 0);
+	CHECK(m.nmovers == 9);
+	memset(load, 0, sizeof(load));
+	for (k = 0; k < m.nmovers; k++) {
+		CHECK(m.movers[k].ncand >= 1 && m.movers[k].ncand <= 3);
+		has_cur = 0;
+		for (j = 0; j < m.movers[k].ncand; j++) {
+			n = m.movers[k].cand[j];
+			has_cur |= n == c.pods[m.movers[k].pod].node;
+			if (j > 0)
+				CHECK(n > m.movers[k].cand[j - 1]);
+			load[n] += c.pods[m.movers[k].pod].req[CLUSTER_CPU];
+		}
+		CHECK(has_cur);
+	}
+	for (n = 0; n < 5; n++)
+		budget_ok &= load[n] <= c.nodes[n].cap[CLUSTER_CPU];
+	CHECK(budget_ok);
+	/* The pods of the full node n0 get somewhere to go. */
+	CHECK(m.movers[0].ncand > 1);
+	model_release(&m);
+	o.candidates = 5;
+	CHECK(model_build(&m, &c, &o, NULL, &e) == 0);
+	CHECK(m.nvars == full.nvars);
+	model_release(&m);
+	model_release(&full);
+	cluster_release(&c);
+}
+
 int
 main(void)
 {
 	test_skewed_and_balanced();
 	test_roles_and_candidates();
 	test_recovery_ladder();
+	test_candidates();
 	return check_status();
 }

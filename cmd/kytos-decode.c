@@ -1,0 +1,166 @@
+/*
+ * kytos-decode: check, repair and explain a solver's sample (DESIGN
+ * section 5) as a plan for the cluster it was made from (section 6), or
+ * as Kubernetes objects.  Options, I/O and exit codes only; the work is
+ * lib/plan.c over lib/model.c.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster.h"
+#include "io.h"
+#include "json.h"
+#include "model.h"
+#include "plan.h"
+#include "sample.h"
+
+struct warnctx {
+	const char *name;
+	int quiet;
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: kytos-decode [-hqVv] [-f json|k8s] [-m mode] cluster.json "
+	    "[sample.json]\n");
+}
+
+/* A usage error: the message, the usage, exit 2. */
+static void usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+
+static void
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarnx(fmt, ap);
+	va_end(ap);
+	usage(stderr);
+	exit(2);
+}
+
+static void
+on_warning(void *ctx, const char *msg)
+{
+	const struct warnctx *w = ctx;
+
+	if (!w->quiet)
+		warnx("%s: %s", w->name, msg);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "format",	required_argument,	NULL, 'f' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "mode",	required_argument,	NULL, 'm' },
+		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "verbose",	no_argument,		NULL, 'v' },
+		{ "version",	no_argument,		NULL, 'V' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	struct warnctx wc = { NULL, 0 };
+	struct kwarn w = { on_warning, &wc };
+	struct model_options o;
+	struct sample_set s;
+	struct cluster c;
+	struct model m;
+	struct plan pl;
+	struct json *out;
+	struct kerr e;
+	const char *cname, *sname;
+	char *buf, *text;
+	size_t len;
+	int ch, k8s = 0, verbose = 0, mode = -1;
+
+	opterr = 0;	/* our own messages: the program name, not argv[0] */
+	while ((ch = getopt_long(argc, argv, ":f:hm:qVv", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if (strcmp(optarg, "k8s") == 0)
+				k8s = 1;
+			else if (strcmp(optarg, "json") == 0)
+				k8s = 0;
+			else
+				usage_error("-f: unknown format '%s'", optarg);
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'm':
+			if ((mode = model_mode_find(optarg)) < 0)
+				usage_error("-m: unknown mode '%s'", optarg);
+			break;
+		case 'q':
+			wc.quiet = 1;
+			break;
+		case 'V':
+			printf("kytos-decode %s\n", VERSION);
+			return 0;
+		case 'v':
+			verbose = 1;
+			break;
+		case ':':
+			usage_error("%s: missing value", argv[optind - 1]);
+		default:
+			if (optopt != 0)
+				usage_error("-%c: unknown option", optopt);
+			usage_error("%s: unknown option", argv[optind - 1]);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1)
+		usage_error("cluster.json: operand required");
+	if (argc > 2)
+		usage_error("%s: two operands at most", argv[2]);
+
+	if (io_read_all(argv[0], &buf, &len, &cname, &e) < 0)
+		errx(1, "%s", e.msg);
+	wc.name = cname;
+	if (cluster_load(&c, buf, len, cname, &w, &e) < 0)
+		errx(1, "%s", e.msg);
+	free(buf);
+	if (io_read_all(argc > 1 ? argv[1] : NULL, &buf, &len, &sname,
+	    &e) < 0)
+		errx(1, "%s", e.msg);
+	if (sample_set_read(&s, buf, len, sname, &e) < 0)
+		errx(1, "%s", e.msg);
+	free(buf);
+	if (plan_options(&o, &s, &c, cname, mode, &e) < 0)
+		errx(1, "%s: %s", sname, e.msg);
+	if (model_build(&m, &c, &o, &w, &e) < 0)
+		errx(1, "%s: %s", cname, e.msg);
+	if (plan_decode(&pl, &m, &s, &e) < 0)
+		errx(1, "%s: %s", sname, e.msg);
+	if (verbose)
+		fprintf(stderr, "kytos-decode: %s of %d pods: %d moves, "
+		    "%d repairs, objective %.17g (before %.17g)\n",
+		    model_mode_name(o.mode), m.nmovers, pl.nmoves,
+		    pl.nrepairs, pl.ea.total, pl.eb.total);
+	/* Build the whole text first: nothing partial reaches stdout. */
+	out = k8s ? plan_k8s(&pl) : plan_json(&pl);
+	if ((text = json_print(out, 1)) == NULL)
+		errx(1, "out of memory");
+	len = strlen(text);
+	if (fwrite(text, 1, len, stdout) != len ||
+	    io_close(stdout, "<stdout>", &e) < 0)
+		errx(1, "%s", e.msg);
+	free(text);
+	json_free(out);
+	plan_release(&pl);
+	model_release(&m);
+	sample_set_release(&s);
+	cluster_release(&c);
+	return 0;
+}

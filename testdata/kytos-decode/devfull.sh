@@ -1,0 +1,1 @@
+kytos-decode tiny.json none.in >/dev/full

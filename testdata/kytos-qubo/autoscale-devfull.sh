@@ -1,0 +1,1 @@
+kytos-qubo -m autoscale autoscale-tight.json >/dev/full
