@@ -178,12 +178,22 @@ autoscale_build(struct autoscale *a, const struct cluster *c,
 		if (c->nodes[i].alive && c->nodes[i].schedulable)
 			for (r = 0; r < 2; r++)
 				a->total[r] += c->nodes[i].cap[r];
+	/*
+	 * An autoscale service uses current replicas' worth whatever pods
+	 * the file lists for it (kubectl output may hold some, or none).
+	 */
 	for (p = 0; p < c->npods; p++) {
 		i = c->pods[p].node;
-		if (i >= 0 && c->nodes[i].alive && c->nodes[i].schedulable)
+		if (i >= 0 && c->nodes[i].alive && c->nodes[i].schedulable &&
+		    (c->pods[p].svc < 0 ||
+		    !c->services[c->pods[p].svc].autoscale))
 			for (r = 0; r < 2; r++)
 				a->used[r] += c->pods[p].req[r];
 	}
+	for (k = 0; k < a->nsvcs; k++)
+		for (r = 0; r < 2; r++)
+			a->used[r] += (double)a->svcs[k].current *
+			    a->svcs[k].req[r];
 	a->nvars = a->nrepl;
 	for (r = 0; r < 2; r++) {
 		a->base[r] = a->used[r];
@@ -659,4 +669,43 @@ autoscale_decode(const struct autoscale *a, const struct sample_set *s,
 	free(nset);
 	free(counts);
 	return plan;
+}
+
+struct json *
+autoscale_k8s(const struct json *plan)
+{
+	const struct json *v;
+	struct json *o, *items, *x, *md;
+	const char *svc, *slash;
+	double cur, rec;
+
+	o = json_new_object();
+	json_set_string(o, "apiVersion", "v1");
+	json_set_string(o, "kind", "List");
+	items = json_set(o, "items", json_new_array());
+	for (v = json_first(json_get(plan, "scaling")); v != NULL;
+	    v = json_next(v)) {
+		svc = json_string(json_get(v, "service"));
+		cur = json_number(json_get(v, "current"));
+		rec = json_number(json_get(v, "recommended"));
+		if (svc == NULL || cur == rec)
+			continue;
+		x = json_push(items, json_new_object());
+		json_set_string(x, "apiVersion", "autoscaling/v1");
+		json_set_string(x, "kind", "Scale");
+		md = json_set(x, "metadata", json_new_object());
+		slash = strchr(svc, '/');
+		json_set_string(md, "name", slash != NULL ? slash + 1 : svc);
+		if (slash != NULL) {
+			char *ns = mem_strdup(svc);
+
+			ns[slash - svc] = '\0';
+			json_set_string(md, "namespace", ns);
+			free(ns);
+		} else
+			json_set_string(md, "namespace", "default");
+		json_set_number(json_set(x, "spec", json_new_object()),
+		    "replicas", rec);
+	}
+	return o;
 }

@@ -23,9 +23,11 @@
  *                       node in CPU and memory at once (node_size)
  * min_replicas is a floor the margin never overrides.
  *
- * Headroom: total and used are the allocatable CPU and memory of the live
- * schedulable nodes and the requests of the pods on them; with every
- * service at lo the use is base = used + sum (lo - current) * request.
+ * Headroom: total is the allocatable CPU and memory of the live
+ * schedulable nodes, used the requests of the other pods on them plus
+ * current * request of each autoscale service (its pods in the file or
+ * not); with every service at lo the use is base = used + sum (lo -
+ * current) * request.
  * Scale-out beyond lo may use room = floor(total - margin * total - base)
  * (0 when negative) of each resource:
  *   sum over services of (r - lo) * request  <=  room
@@ -161,6 +163,12 @@ void autoscale_counts_milp(const struct autoscale *a, const double *x,
  */
 struct json *autoscale_decode(const struct autoscale *a,
     const struct sample_set *s, struct kerr *e);
+/*
+ * The changes of a plan (autoscale_decode's) as a Kubernetes List of
+ * autoscaling/v1 Scale objects, one per service whose count changes: the
+ * service "namespace/name" (bare: "default") names the scaled workload.
+ */
+struct json *autoscale_k8s(const struct json *plan);
 /* The plan JSON of counts[] (already feasible). */
 struct json *autoscale_plan(const struct autoscale *a, const long *counts,
     struct json *repairs);
