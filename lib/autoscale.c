@@ -90,12 +90,18 @@ gcd(double a, double b)
 	return a;
 }
 
-/* The slack of resource r: active when every service at hi overflows. */
+/*
+ * The slack of resource r: active when every service at hi overflows.
+ * Scale-out only ever uses multiples of g, the requests' common divisor,
+ * so the room rounds down to one: the same counts fit, and the slack
+ * needs fewer bits with coefficients of a few units (an annealer's moves
+ * then cross small barriers).
+ */
 static void
 slack_build(struct autoscale *a, int r, int *nv)
 {
 	struct autoscale_slack *sl = &a->slack[r];
-	double need = 0, g = a->room[r], left, bit;
+	double need = 0, g = 0, left, bit;
 	int k;
 
 	for (k = 0; k < a->nsvcs; k++) {
@@ -106,6 +112,7 @@ slack_build(struct autoscale *a, int r, int *nv)
 	}
 	if (need <= a->room[r])
 		return;
+	a->room[r] = floor(a->room[r] / g) * g;
 	sl->active = 1;
 	sl->g = g;
 	sl->var0 = *nv;
@@ -265,15 +272,22 @@ autoscale_feasible(const struct autoscale *a, const long *counts)
 	return 1;
 }
 
+/*
+ * The largest range of one service's cost is enough (see autoscale.h): an
+ * annealer fares better with a penalty that does not dwarf the objective.
+ */
 double
 autoscale_penalty(const struct autoscale *a)
 {
-	double t = 0;
+	double t = 0, d;
 	int k;
 
-	for (k = 0; k < a->nsvcs; k++)
-		t += autoscale_cost(a, k, a->svcs[k].lo) -
+	for (k = 0; k < a->nsvcs; k++) {
+		d = autoscale_cost(a, k, a->svcs[k].lo) -
 		    autoscale_cost(a, k, a->svcs[k].hi);
+		if (d > t)
+			t = d;
+	}
 	return ceil(1 + t);
 }
 

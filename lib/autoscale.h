@@ -55,14 +55,20 @@
  * offset + sum_s cost_s(r_s) + A * penalties:
  *   one-hot   (sum_r x[s,r] - 1)^2 per service
  *   headroom  ((sum (r - lo) * req * x[s,r] + slack - room) / g)^2
- * where g is the greatest common divisor of the room and the requests of
- * the services that can scale out, and the slack a bounded binary
- * expansion (1, 2, 4, …, and a last bit making the sum exactly room / g).
+ * where g is the greatest common divisor of the requests of the services
+ * that can scale out (the room is rounded down to a multiple of g: the
+ * same counts fit), and the slack a bounded binary expansion (1, 2, 4, …,
+ * and a last bit making the sum exactly room / g).
  * A constraint is left out when every service at hi fits in the room.
  * A feasible state with its best slack has penalty 0 and energy equal to
  * the objective; every violation costs at least A.  The automatic A is 1 +
- * sum_s (cost_s(lo) - cost_s(hi)), rounded up: more than any objective
- * gain, so the ground state is the constrained optimum.
+ * max_s (cost_s(lo) - cost_s(hi)), rounded up, and that is enough for the
+ * ground state to be the constrained optimum: mending a broken one-hot
+ * group (none set: take lo, which uses no room; several: keep one) costs
+ * at most that range and removes at least A of penalty; then each unit v
+ * of headroom exceeded is mended by lowering one count above lo that uses
+ * the resource (each frees at least one unit), which costs at most the
+ * largest one-replica step, below A, and removes A v^2 >= A v.
  *
  * MILP (autoscale_milp): the same binaries x[s,r] as the QUBO's first
  * variables, one-hot rows, the headroom rows, the same objective.
