@@ -114,16 +114,16 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
-		{ "candidates",	required_argument,	NULL, OPT_CANDIDATES },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ "mode",	required_argument,	NULL, 'm' },
-		{ "objective",	required_argument,	NULL, OPT_OBJECTIVE },
-		{ "penalty",	required_argument,	NULL, OPT_PENALTY },
-		{ "quiet",	no_argument,		NULL, 'q' },
-		{ "verbose",	no_argument,		NULL, 'v' },
-		{ "version",	no_argument,		NULL, 'V' },
-		{ "weight",	required_argument,	NULL, 'w' },
-		{ NULL,		0,			NULL, 0 }
+		{ "candidates", required_argument, NULL, OPT_CANDIDATES },
+		{ "help",	no_argument,	   NULL, 'h' },
+		{ "mode",	required_argument, NULL, 'm' },
+		{ "objective",	required_argument, NULL, OPT_OBJECTIVE },
+		{ "penalty",	required_argument, NULL, OPT_PENALTY },
+		{ "quiet",	no_argument,	   NULL, 'q' },
+		{ "verbose",	no_argument,	   NULL, 'v' },
+		{ "version",	no_argument,	   NULL, 'V' },
+		{ "weight",	required_argument, NULL, 'w' },
+		{ NULL,		0,		   NULL, 0 }
 	};
 	struct model_options o;
 	struct encoding_info info;

@@ -84,15 +84,19 @@ want_num(const struct json *obj, const char *where, const char *key,
 	if (!isfinite(v))
 		return kerr_set(e, "%s%s%s: not a finite number", where, dot,
 		    key);
+	/* Far beyond any cluster, and squares must stay finite. */
+	if (fabs(v) > 1e15)
+		return kerr_set(e, "%s%s%s: too large: %s", where, dot, key,
+		    number_format(buf, v));
 	if ((flags & NUM_NONNEG) && v < 0)
 		return kerr_set(e, "%s%s%s: negative value %s", where, dot, key,
 		    number_format(buf, v));
 	if ((flags & NUM_POS) && v <= 0)
 		return kerr_set(e, "%s%s%s: not positive: %s", where, dot, key,
 		    number_format(buf, v));
-	if ((flags & NUM_INT) && (v != floor(v) || v > 1e15))
-		return kerr_set(e, "%s%s%s: not an integer: %s", where, dot, key,
-		    number_format(buf, v));
+	if ((flags & NUM_INT) && v != floor(v))
+		return kerr_set(e, "%s%s%s: not an integer: %s", where, dot,
+		    key, number_format(buf, v));
 	*out = v;
 	return 0;
 }

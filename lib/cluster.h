@@ -59,7 +59,7 @@ struct cluster_pod {
 	double move_cost;	/* default 1 */
 	double desire;		/* default 1 + priority */
 	const char *image;	/* NULL: none */
-	int *talks_to;		/* service indices (unknown names dropped) */
+	int *talks_to;		/* services (known ones) it talks to */
 	size_t ntalks;
 };
 
@@ -103,9 +103,9 @@ void cluster_release(struct cluster *c);
  * Load and check cluster JSON text.  Errors read "name: where: what" with
  * where a JSON path: "pods[3].current_node: unknown node 'node-9'".
  * Rejected: missing required members, wrong types, unknown members of
- * weights, negative or non-finite numbers, ids with white space (they name
- * QUBO variables), duplicate ids or service names, unknown current nodes,
- * an empty nodes list.  Warned (through w): talks_to naming a service no
+ * weights, negative or non-finite numbers or numbers beyond 1e15, ids
+ * with white space (they name QUBO variables), duplicate ids or service
+ * names, unknown current nodes, an empty nodes list.  Warned (through w): talks_to naming a service no
  * pod or services[] entry has.  On failure c is released.
  */
 int cluster_load(struct cluster *c, const char *text, size_t len,

@@ -436,6 +436,10 @@ encoding_build(struct qubo *q, const struct model *m, double penalty,
 		range += fabs(obj.diag[i]);
 	for (k = 0; k < obj.nc; k++)
 		range += fabs(obj.c[k].w);
+	if (!isfinite(range) || !isfinite(konst)) {
+		kerr_set(e, "numbers too large for the QUBO");
+		goto out;
+	}
 	A = penalty > 0 ? penalty : ceil(range) + 1;
 	info->penalty = A;
 	for (i = 0; i < obj.n; i++)

@@ -8,15 +8,6 @@
 
 #include <stdarg.h>
 
-/*
- * The build puts lib/ on the <> search path (-Ilib), so cmd/'s
- * "#include <err.h>" lands here: pass it on to the system's <err.h>
- * (errx, warnx) too.
- */
-#if defined(__GNUC__)
-#include_next <err.h>
-#endif
-
 #define KERR_MAX 1024
 
 struct kerr {

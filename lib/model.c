@@ -447,9 +447,9 @@ ladder(struct model *m)
 	for (k = 0; k < np; k++) {
 		worst = 0;
 		for (i = 0; i < m->nmovers; i++)
-			if (c->pods[m->movers[i].pod].priority == prio[k] &&
-			    worst_cost(m, &m->movers[i]) > worst)
-				worst = worst_cost(m, &m->movers[i]);
+			if (c->pods[m->movers[i].pod].priority == prio[k])
+				worst = fmax(worst,
+				    worst_cost(m, &m->movers[i]));
 		base = worst + 1 + below;
 		for (j = 0; j < m->nmovers; j++)
 			if (c->pods[m->movers[j].pod].priority == prio[k]) {
@@ -679,6 +679,10 @@ model_eval(const struct model *m, const int *assign, struct model_eval *out,
 			continue;
 		}
 		out->placed++;
+		if (!c->nodes[n].alive || !c->nodes[n].schedulable) {
+			out->bad_nodes++;
+			out->feasible = 0;
+		}
 		for (r = 0; r < c->nres; r++)
 			ld[n * c->nres + r] += c->pods[p].req[r];
 		if (c->pods[p].node >= 0 && c->pods[p].node != n) {

@@ -91,7 +91,7 @@ struct model_mover {
 	int *cand;		/* candidate node indices, ascending */
 	int ncand;
 	int var0;		/* variable of cand[k] is var0 + k */
-	double reward;		/* subtracted from the objective when placed */
+	double reward;		/* taken off the objective when placed */
 	const char *reason;	/* ncand == 0: "no_node", "too_large" or
 				 * "capacity" (DESIGN section 6) */
 };
@@ -113,7 +113,7 @@ struct model {
 	int nmovers;
 	struct model_var *vars;
 	int nvars;
-	double *fixed;		/* nnodes * nres: load of the fixed pods */
+	double *fixed;		/* nnodes * nres: fixed pods' load */
 	int *nfixed;		/* nnodes: fixed pods per node */
 	int *svc_pods;		/* counted pods (fixed and movers) of each
 				 * service: svc_pods[svc_start[s]..
@@ -126,12 +126,14 @@ struct model_eval {
 	double total;		/* sum of the parts below */
 	double load_balance, cost, move_cost, anti_affinity, desire;
 	double latency, startup;
-	int feasible;		/* capacities hold and, outside recovery,
+	int feasible;		/* capacities hold, no mover is on a dead
+				 * or cordoned node and, outside recovery,
 				 * every mover with a candidate is placed */
 	int capacity_violations;	/* (node, resource) pairs over */
 	int anti_affinity_violations;	/* same-service pairs on a node */
 	int nodes_used;		/* live nodes holding a pod */
 	int placed, unplaced, moves;	/* movers */
+	int bad_nodes;		/* movers on a dead or cordoned node */
 	double cpu_util_max, cpu_util_stddev;	/* over live nodes */
 	double mem_util_max, mem_util_stddev;
 };

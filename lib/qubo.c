@@ -458,6 +458,7 @@ rd_commit(struct reader *r, struct qubo *q, int spin)
 {
 	size_t k;
 
+	/* qsort(NULL, 0) is undefined: a p line with no entries has none */
 	if (r->nent > 1)
 		qsort(r->ent, r->nent, sizeof(*r->ent), cmp_entry);
 	for (k = 0; k < r->nent; k++) {

@@ -151,6 +151,17 @@ test_roles_and_candidates(void)
 	CHECK(model_var_find(&m, 4, 0) == -1);
 	CHECK(strcmp(model_var_name(&m, 2, buf, sizeof(buf)),
 	    "place new d") == 0);
+	/* Any node may be scored, but a cordoned one is infeasible. */
+	{
+		struct model_eval ev;
+		int a[3] = { 1, 3, -1 };
+
+		model_eval(&m, a, &ev, NULL);
+		CHECK(!ev.feasible && ev.bad_nodes == 1 && ev.moves == 1);
+		a[0] = 0;
+		model_eval(&m, a, &ev, NULL);
+		CHECK(ev.feasible && ev.bad_nodes == 0 && ev.unplaced == 1);
+	}
 	model_release(&m);
 	cluster_release(&c);
 

@@ -1,0 +1,230 @@
+/*
+ * caspian-carbon: carbon-intensity CSV or forecast JSON in, the "carbons"
+ * array of caspian's input (DESIGN 7) out, resampled to the plan's slots.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "carbon.h"
+#include "io.h"
+#include "json.h"
+#include "number.h"
+
+enum { OPT_SLOT_SECONDS = 256, OPT_SLOTS, OPT_START };
+
+struct map {
+	const char *region, *zone;
+};
+
+struct opts {
+	int quiet;
+	long slots, slot_seconds;
+	const char *start;
+	struct map *map;
+	size_t nmap;
+};
+
+static void
+usage(FILE *fp, int code)
+{
+	fprintf(fp, "usage: caspian-carbon [-hqV] [-r REGION=ZONE] "
+	    "--start TIME [--slots N]\n"
+	    "                      [--slot-seconds SECONDS] FILE ...\n");
+	exit(code);
+}
+
+static void
+warn_cb(void *ctx, const char *msg)
+{
+	(void)ctx;
+	warnx("%s", msg);
+}
+
+static long
+opt_long(const char *name, const char *s, long lo, long hi)
+{
+	const char *why;
+	long v;
+
+	if (number_long(s, lo, hi, &v, &why) != 0) {
+		warnx("%s: %s '%s'", name, why, s);
+		usage(stderr, 2);
+	}
+	return v;
+}
+
+static void
+opt_map(struct opts *o, char *arg)
+{
+	char *eq = strchr(arg, '=');
+
+	if (eq == NULL || eq == arg || eq[1] == '\0') {
+		warnx("-r: expected REGION=ZONE, got '%s'", arg);
+		usage(stderr, 2);
+	}
+	*eq = '\0';
+	o->map = realloc(o->map, (o->nmap + 1) * sizeof(*o->map));
+	if (o->map == NULL)
+		err(1, NULL);
+	o->map[o->nmap].region = arg;
+	o->map[o->nmap++].zone = eq + 1;
+}
+
+/* The region name of a zone: mapped with -r, else the zone id itself. */
+static const char *
+region_of(const struct opts *o, const char *zone)
+{
+	size_t i;
+
+	for (i = 0; i < o->nmap; i++)
+		if (strcmp(o->map[i].zone, zone) == 0)
+			return o->map[i].region;
+	return zone;
+}
+
+static struct json *
+carbons_build(const struct opts *o, struct carbon_set *cs, long long start,
+    const struct kwarn *w, struct kerr *e)
+{
+	struct json *doc = json_new_object(), *arr, *el;
+	double *v;
+	size_t i, j;
+	long t;
+
+	arr = json_set(doc, "carbons", json_new_array());
+	if ((v = calloc((size_t)o->slots, sizeof(*v))) == NULL)
+		err(1, NULL);
+	for (i = 0; i < o->nmap; i++)
+		if (carbon_find(cs, o->map[i].zone) == NULL) {
+			kerr_set(e, "-r %s=%s: no zone '%s' in the input",
+			    o->map[i].region, o->map[i].zone, o->map[i].zone);
+			goto fail;
+		}
+	for (i = 0; i < cs->n; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(region_of(o, cs->s[i].zone),
+			    region_of(o, cs->s[j].zone)) == 0) {
+				kerr_set(e, "region '%s': zones '%s' and '%s' "
+				    "both map to it", region_of(o,
+				    cs->s[i].zone), cs->s[j].zone,
+				    cs->s[i].zone);
+				goto fail;
+			}
+	for (i = 0; i < cs->n; i++) {
+		if (carbon_resample(&cs->s[i], start, o->slot_seconds,
+		    (size_t)o->slots, v, w, e) != 0)
+			goto fail;
+		for (t = 0; t < o->slots; t++) {
+			el = json_push(arr, json_new_object());
+			json_set_string(el, "region", region_of(o,
+			    cs->s[i].zone));
+			json_set_number(el, "slot", (double)t);
+			/* Rounded to 1e-6: no noise from the averaging. */
+			json_set_number(el, "ci_gco2_per_kwh",
+			    round(v[t] * 1e6) / 1e6);
+		}
+	}
+	free(v);
+	return doc;
+fail:
+	free(v);
+	json_free(doc);
+	return NULL;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"region", required_argument, NULL, 'r'},
+		{"slot-seconds", required_argument, NULL, OPT_SLOT_SECONDS},
+		{"slots", required_argument, NULL, OPT_SLOTS},
+		{"start", required_argument, NULL, OPT_START},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0}
+	};
+	struct opts o = {0, 24, 3600, NULL, NULL, 0};
+	struct kwarn w = {warn_cb, NULL};
+	struct carbon_set cs;
+	struct json *doc;
+	struct kerr e;
+	long long start;
+	const char *name;
+	char *buf;
+	size_t len;
+	int c, i;
+
+	opterr = 0;	/* our own messages: argv[0] may be a long path */
+	while ((c = getopt_long(argc, argv, ":hqr:V", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			usage(stdout, 0);
+			break;
+		case 'q':
+			o.quiet = 1;
+			break;
+		case 'r':
+			opt_map(&o, optarg);
+			break;
+		case 'V':
+			printf("caspian-carbon %s\n", VERSION);
+			return 0;
+		case OPT_SLOT_SECONDS:
+			o.slot_seconds = opt_long("--slot-seconds", optarg, 1,
+			    31622400);
+			break;
+		case OPT_SLOTS:
+			o.slots = opt_long("--slots", optarg, 1, 1000000);
+			break;
+		case OPT_START:
+			o.start = optarg;
+			break;
+		case ':':
+			warnx("%s: needs an argument", argv[optind - 1]);
+			usage(stderr, 2);
+			break;
+		default:
+			warnx("%s: unknown option", argv[optind - 1]);
+			usage(stderr, 2);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (o.start == NULL) {
+		warnx("--start: missing");
+		usage(stderr, 2);
+	}
+	if (carbon_parse_time(o.start, &start) != 0) {
+		warnx("--start: not an ISO-8601 time '%s'", o.start);
+		usage(stderr, 2);
+	}
+	if (argc == 0) {
+		warnx("no input file");
+		usage(stderr, 2);
+	}
+	if (o.quiet)
+		w.fn = NULL;
+	carbon_set_init(&cs);
+	for (i = 0; i < argc; i++) {
+		if (io_read_all(argv[i], &buf, &len, &name, &e) != 0)
+			errx(1, "%s", e.msg);
+		if (carbon_load(&cs, buf, len, name, &w, &e) != 0)
+			errx(1, "%s", e.msg);
+		free(buf);
+	}
+	if ((doc = carbons_build(&o, &cs, start, &w, &e)) == NULL)
+		errx(1, "%s", e.msg);
+	json_write(stdout, doc, 1);
+	json_free(doc);
+	carbon_set_release(&cs);
+	free(o.map);
+	if (io_close(stdout, "<stdout>", &e) != 0)
+		errx(1, "%s", e.msg);
+	return 0;
+}

@@ -1,0 +1,183 @@
+/*
+ * caspian-plan: carbon-aware placement of batch jobs over regions and time
+ * slots (DESIGN §7).  Reads the jobs JSON, writes the plan JSON.  Options,
+ * I/O and exit codes only; the work is in lib/caspian.c and lib/cplan.c.
+ */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "caspian.h"
+#include "cplan.h"
+#include "io.h"
+#include "json.h"
+#include "number.h"
+
+/*
+ * The BSD <err.h> functions (glibc has them): under -Ilib, <err.h> finds
+ * lib/err.h, so they are declared here.
+ */
+void errx(int, const char *, ...)
+	__attribute__((noreturn, format(printf, 2, 3)));
+void warnx(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+static volatile sig_atomic_t interrupted;
+
+enum {
+	OPT_CARBONS = 256, OPT_CARBON_DEFAULT, OPT_LP, OPT_MPS, OPT_STRICT
+};
+
+static void
+usage(FILE *fp, int status)
+{
+	fprintf(fp, "usage: caspian-plan [-ehVv] [-g gap] [-t seconds] "
+	    "[--carbon-default g]\n"
+	    "                    [--carbons file] [--lp file] [--mps file] "
+	    "[--strict] [file]\n");
+	exit(status);
+}
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static void
+progress(void *ctx, double seconds, double incumbent, double bound,
+    double gap)
+{
+	(void)ctx;
+	fprintf(stderr, "caspian-plan: %.2fs objective %.6g bound %.6g "
+	    "gap %.4f%%\n", seconds, incumbent, bound, 100 * gap);
+}
+
+static double
+number_opt(const char *opt, const char *arg, double lo, double hi)
+{
+	const char *why;
+	double v;
+
+	if (number_double(arg, lo, hi, &v, &why) == -1) {
+		warnx("%s: %s '%s'", opt, why, arg);
+		usage(stderr, 2);
+	}
+	return v;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "carbon-default", required_argument, NULL,
+		    OPT_CARBON_DEFAULT },
+		{ "carbons", required_argument, NULL, OPT_CARBONS },
+		{ "exit-status", no_argument, NULL, 'e' },
+		{ "gap", required_argument, NULL, 'g' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "lp", required_argument, NULL, OPT_LP },
+		{ "mps", required_argument, NULL, OPT_MPS },
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "time-limit", required_argument, NULL, 't' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const int codes[] = { 0, 3, 4, 5, 6 };
+	struct cplan_params p;
+	struct caspian c;
+	struct kerr e;
+	struct json *out = NULL;
+	enum cplan_status status;
+	const char *carbons = NULL, *in = NULL, *name, *cname;
+	char *buf = NULL;
+	size_t len;
+	double dflt = 0;
+	int ch, exit_status = 0, has_dflt = 0;
+
+	cplan_params_defaults(&p);
+	/* Our own messages: getopt's would name the full path of argv[0]. */
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":eg:ht:Vv", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'e':
+			exit_status = 1;
+			break;
+		case 'g':
+			p.gap = number_opt("-g", optarg, 0, 1);
+			break;
+		case 'h':
+			usage(stdout, 0);
+			break;
+		case 't':
+			p.time_limit = number_opt("-t", optarg, 0, 1e9);
+			break;
+		case 'V':
+			printf("caspian-plan %s\n", VERSION);
+			return 0;
+		case 'v':
+			p.progress = progress;
+			break;
+		case OPT_CARBON_DEFAULT:
+			dflt = number_opt("--carbon-default", optarg, 0, 1e9);
+			has_dflt = 1;
+			break;
+		case OPT_CARBONS:
+			carbons = optarg;
+			break;
+		case OPT_LP:
+			p.lp_path = optarg;
+			break;
+		case OPT_MPS:
+			p.mps_path = optarg;
+			break;
+		case OPT_STRICT:
+			p.strict = 1;
+			break;
+		case ':':
+			warnx("%s: missing argument", argv[optind - 1]);
+			usage(stderr, 2);
+			break;
+		default:
+			warnx("%s: unknown option", argv[optind - 1]);
+			usage(stderr, 2);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc > 1)
+		usage(stderr, 2);
+	if (argc == 1)
+		in = argv[0];
+	p.stop = &interrupted;
+	signal(SIGINT, on_sigint);
+
+	caspian_init(&c);
+	if (io_read_all(in, &buf, &len, &name, &e) == -1)
+		errx(1, "%s", e.msg);
+	if (caspian_load(&c, buf, len, name, &e) == -1)
+		errx(1, "%s", e.msg);
+	free(buf);
+	cname = name;
+	if (carbons != NULL) {
+		if (io_read_all(carbons, &buf, &len, &cname, &e) == -1)
+			errx(1, "%s", e.msg);
+		if (caspian_load_carbons(&c, buf, len, cname, &e) == -1)
+			errx(1, "%s", e.msg);
+		free(buf);
+	}
+	if (caspian_fill_carbons(&c, has_dflt, dflt, &e) == -1)
+		errx(1, "%s: %s", cname, e.msg);
+	if (cplan_solve(&c, &p, &out, &status, &e) == -1)
+		errx(1, "%s", e.msg);
+	json_write(stdout, out, 1);
+	json_free(out);
+	caspian_release(&c);
+	if (io_close(stdout, "<stdout>", &e) == -1)
+		errx(1, "%s", e.msg);
+	return exit_status ? codes[status] : 0;
+}

@@ -1,0 +1,1219 @@
+/*
+ * cplan.c: the caspian planner (see cplan.h for the strategy).
+ *
+ * Candidates are the (region, start) pairs where a job fits alone: its
+ * allowed regions, starts in its window, every slot of the run within each
+ * resource's capacity.  Everything works on candidates: the greedy plan and
+ * local search, the MILP columns (one binary per candidate, one continuous
+ * "unscheduled" column per job) and the capacity rows, one per region, slot
+ * and resource that the candidates covering it could overload.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cplan.h"
+#include "milp.h"
+
+#define EPS 1e-9
+/* Subgradient iterations for the Lagrangian bound. */
+#define LAGRANGE_ITERS 300
+/* Cheaper starts per job that an ejection pass tries. */
+#define EJECT_TRIES 10
+/* Models up to this many candidates get lp_solve's LP and branch and bound. */
+#define LP_MAX_CANDS 40000
+/* Models up to this many candidates are always proven exactly. */
+#define EXACT_MAX_CANDS 2000
+
+enum reason { R_NONE, R_WINDOW, R_AFFINITY, R_TOO_LARGE, R_MIGRATION,
+	R_CAPACITY };
+
+static const char *const reason_name[] = {
+	"", "window", "affinity", "too_large", "migration", "capacity"
+};
+
+struct keyed {
+	double key;
+	int j;
+};
+
+struct cand {
+	int job;
+	int region;
+	int start;
+	double carbon;		/* grams */
+	double cost;		/* carbon plus migration penalty */
+};
+
+struct planner {
+	const struct caspian *c;
+	const struct cplan_params *p;
+	struct timespec t0;
+	int ncand;
+	struct cand *cand;	/* grouped by job, cheapest first */
+	int *jstart;		/* njobs + 1 offsets into cand */
+	enum reason *reason;	/* per job, before solving */
+	double *ucost;		/* cost of leaving a job out */
+	double *use;		/* [(r * H + t) * NRES + k] */
+	int *assign;		/* per job: candidate or -1 */
+	int *best;		/* best plan so far */
+	double best_obj;
+	double bound;
+	struct keyed *order;	/* jobs, hardest to place first */
+	int norder;
+	int nvars, nrows;
+	struct milp *m;
+};
+
+static double
+elapsed(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+void
+cplan_params_defaults(struct cplan_params *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->time_limit = 60;
+	p->gap = 1e-6;
+	p->use_milp = 1;
+}
+
+const char *
+cplan_status_name(enum cplan_status s)
+{
+	switch (s) {
+	case CPLAN_OPTIMAL:
+		return "Optimal";
+	case CPLAN_FEASIBLE:
+		return "Feasible";
+	case CPLAN_INFEASIBLE:
+		return "Infeasible";
+	case CPLAN_UNBOUNDED:
+		return "Unbounded";
+	case CPLAN_NOT_SOLVED:
+		break;
+	}
+	return "Not Solved";
+}
+
+static double *
+cap_at(const struct caspian *c, int r, int t)
+{
+	return &c->cap[((size_t)r * c->horizon + t) * CASPIAN_NRES];
+}
+
+static double
+penalty(const struct caspian *c, const struct caspian_job *j, int r)
+{
+	if (j->prev_region < 0 || j->prev_region == r)
+		return 0;
+	return c->lambda_plan_dev +
+	    c->net[j->prev_region * c->nregions + r] * j->data_gb;
+}
+
+static int
+cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->cost != y->cost)
+		return x->cost < y->cost ? -1 : 1;
+	if (x->region != y->region)
+		return x->region - y->region;
+	return x->start - y->start;
+}
+
+/*
+ * Per-job checks and candidates.  Linear in the number of (job, region,
+ * slot) triples: prefix sums of carbon and of "does not fit here" slots
+ * give every start's carbon and fit in O(1).
+ */
+static int
+candidates(struct planner *pl, struct kerr *e)
+{
+	const struct caspian *c = pl->c;
+	int H = c->horizon, R = c->nregions, j, r, t, cap = 0;
+	double *pre = NULL, hours = c->slot_seconds / 3600;
+	int *bad = NULL;
+
+	pre = malloc(((size_t)R * (H + 1)) * sizeof(double));
+	bad = malloc(((size_t)H + 1) * sizeof(int));
+	pl->jstart = calloc((size_t)c->njobs + 1, sizeof(int));
+	pl->reason = calloc((size_t)c->njobs + 1, sizeof(enum reason));
+	pl->ucost = calloc((size_t)c->njobs + 1, sizeof(double));
+	if (pre == NULL || bad == NULL || pl->jstart == NULL ||
+	    pl->reason == NULL || pl->ucost == NULL)
+		goto oom;
+	for (r = 0; r < R; r++) {
+		pre[r * (H + 1)] = 0;
+		for (t = 0; t < H; t++)
+			pre[r * (H + 1) + t + 1] = pre[r * (H + 1) + t] +
+			    c->ci[(size_t)r * H + t];
+	}
+	for (j = 0; j < c->njobs; j++) {
+		const struct caspian_job *jb = &c->jobs[j];
+		double power = (jb->need[CASPIAN_CPU] * c->watt_cpu +
+		    jb->need[CASPIAN_GPU] * c->watt_gpu) / 1000;
+		int last = jb->deadline - jb->runtime + 1, any_region = 0;
+		int fits_any = 0, fits_prev = 0;
+
+		pl->jstart[j] = pl->ncand;
+		if (last < jb->release) {
+			pl->reason[j] = R_WINDOW;
+			continue;
+		}
+		for (r = 0; r < R; r++) {
+			int k, n0 = pl->ncand;
+
+			if (!jb->allowed[r])
+				continue;
+			any_region = 1;
+			bad[0] = 0;
+			for (t = 0; t < H; t++) {
+				const double *cp = cap_at(c, r, t);
+				int b = 0;
+
+				for (k = 0; k < CASPIAN_NRES; k++)
+					if (jb->need[k] > cp[k] + EPS)
+						b = 1;
+				bad[t + 1] = bad[t] + b;
+			}
+			for (t = jb->release; t <= last; t++) {
+				struct cand *cd;
+
+				if (bad[t + jb->runtime] - bad[t] != 0)
+					continue;
+				fits_any = 1;
+				if (r == jb->prev_region)
+					fits_prev = 1;
+				/* Without migration, only the old region. */
+				if (!c->migration_allow &&
+				    jb->prev_region >= 0 &&
+				    r != jb->prev_region)
+					continue;
+				if (pl->ncand == cap) {
+					void *np;
+
+					cap = cap ? 2 * cap : 1024;
+					np = realloc(pl->cand,
+					    (size_t)cap * sizeof(*pl->cand));
+					if (np == NULL)
+						goto oom;
+					pl->cand = np;
+				}
+				cd = &pl->cand[pl->ncand++];
+				cd->job = j;
+				cd->region = r;
+				cd->start = t;
+				cd->carbon = power * hours *
+				    (pre[r * (H + 1) + t + jb->runtime] -
+				    pre[r * (H + 1) + t]);
+				cd->cost = cd->carbon + penalty(c, jb, r);
+			}
+			(void)n0;
+		}
+		if (!any_region)
+			pl->reason[j] = R_AFFINITY;
+		else if (!fits_any)
+			pl->reason[j] = R_TOO_LARGE;
+		else if (!c->migration_allow && jb->prev_region >= 0 &&
+		    !fits_prev)
+			pl->reason[j] = R_MIGRATION;
+		if (pl->reason[j] != R_NONE) {
+			pl->ncand = pl->jstart[j];
+			continue;
+		}
+		qsort(pl->cand + pl->jstart[j], (size_t)(pl->ncand -
+		    pl->jstart[j]), sizeof(*pl->cand), cmp_cand);
+		pl->ucost[j] = CPLAN_UNSCHEDULED_COST +
+		    pl->cand[pl->ncand - 1].cost;
+	}
+	pl->jstart[c->njobs] = pl->ncand;
+	free(pre);
+	free(bad);
+	return 0;
+oom:
+	free(pre);
+	free(bad);
+	return kerr_set(e, "out of memory");
+}
+
+static int
+fits(const struct planner *pl, const struct cand *cd)
+{
+	const struct caspian *c = pl->c;
+	const struct caspian_job *jb = &c->jobs[cd->job];
+	int t, k;
+
+	for (t = cd->start; t < cd->start + jb->runtime; t++) {
+		const double *cp = cap_at(c, cd->region, t);
+		const double *u = &pl->use[((size_t)cd->region * c->horizon +
+		    t) * CASPIAN_NRES];
+
+		for (k = 0; k < CASPIAN_NRES; k++)
+			if (jb->need[k] > 0 &&
+			    u[k] + jb->need[k] > cp[k] + EPS)
+				return 0;
+	}
+	return 1;
+}
+
+static void
+apply(struct planner *pl, int ci, double sign)
+{
+	const struct caspian *c = pl->c;
+	const struct cand *cd = &pl->cand[ci];
+	const struct caspian_job *jb = &c->jobs[cd->job];
+	int t, k;
+
+	for (t = cd->start; t < cd->start + jb->runtime; t++) {
+		double *u = &pl->use[((size_t)cd->region * c->horizon + t) *
+		    CASPIAN_NRES];
+
+		for (k = 0; k < CASPIAN_NRES; k++)
+			u[k] += sign * jb->need[k];
+	}
+}
+
+static void
+place(struct planner *pl, int j, int ci)
+{
+	if (pl->assign[j] >= 0)
+		apply(pl, pl->assign[j], -1);
+	pl->assign[j] = ci;
+	if (ci >= 0)
+		apply(pl, ci, 1);
+}
+
+static double
+job_cost(const struct planner *pl, int j)
+{
+	if (pl->reason[j] != R_NONE)
+		return 0;
+	return pl->assign[j] >= 0 ? pl->cand[pl->assign[j]].cost :
+	    pl->ucost[j];
+}
+
+static double
+objective(const struct planner *pl)
+{
+	double s = 0;
+	int j;
+
+	for (j = 0; j < pl->c->njobs; j++)
+		s += job_cost(pl, j);
+	return s;
+}
+
+/* Start over from an empty plan (usage zero). */
+static void
+clear_plan(struct planner *pl)
+{
+	size_t n = (size_t)pl->c->nregions * pl->c->horizon * CASPIAN_NRES;
+	int j;
+
+	memset(pl->use, 0, n * sizeof(double));
+	for (j = 0; j < pl->c->njobs; j++)
+		pl->assign[j] = -1;
+}
+
+/* The cheapest candidate of j that fits now, or -1. */
+static int
+cheapest_fit(const struct planner *pl, int j, double below)
+{
+	int ci;
+
+	for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++) {
+		if (pl->cand[ci].cost >= below - EPS)
+			break;
+		if (fits(pl, &pl->cand[ci]))
+			return ci;
+	}
+	return -1;
+}
+
+/*
+ * Local search: move each job to its cheapest start that fits beside the
+ * others, until a pass improves nothing.  Each move strictly lowers the
+ * objective, so it ends.
+ */
+static int eject_pass(struct planner *, int);
+
+/* Moves, then ejections when moves are stuck, until neither helps. */
+static void
+local_search(struct planner *pl)
+{
+	int j, improved = 1, pass;
+
+	for (pass = 0; improved && pass < 100; pass++) {
+		improved = 0;
+		for (j = 0; j < pl->c->njobs; j++) {
+			int old = pl->assign[j], ci;
+			double cur;
+
+			if (pl->reason[j] != R_NONE)
+				continue;
+			cur = job_cost(pl, j);
+			place(pl, j, -1);
+			ci = cheapest_fit(pl, j, cur);
+			if (ci >= 0 && ci != old) {
+				place(pl, j, ci);
+				improved = 1;
+			} else
+				place(pl, j, old);
+		}
+		if (!improved)
+			improved = eject_pass(pl, EJECT_TRIES);
+	}
+}
+
+/*
+ * Ejection: put job j at candidate ci by moving one job b that shares a
+ * slot of the run out of the way, to b's cheapest start that fits
+ * afterwards (or out of the plan).  Kept only when the objective drops.
+ */
+static int
+eject(struct planner *pl, int j, int ci)
+{
+	const struct caspian *c = pl->c;
+	const struct cand *cd = &pl->cand[ci];
+	int b, oldj = pl->assign[j];
+	double before = job_cost(pl, j);
+
+	for (b = 0; b < c->njobs; b++) {
+		const struct cand *bd;
+		int oldb = pl->assign[b], nb;
+		double delta;
+
+		if (b == j || oldb < 0)
+			continue;
+		bd = &pl->cand[oldb];
+		if (bd->region != cd->region ||
+		    bd->start >= cd->start + c->jobs[j].runtime ||
+		    cd->start >= bd->start + c->jobs[b].runtime)
+			continue;
+		place(pl, j, -1);
+		place(pl, b, -1);
+		if (!fits(pl, cd)) {
+			place(pl, b, oldb);
+			place(pl, j, oldj);
+			continue;
+		}
+		place(pl, j, ci);
+		nb = cheapest_fit(pl, b, INFINITY);
+		place(pl, b, nb);
+		delta = job_cost(pl, j) + job_cost(pl, b) - before -
+		    bd->cost;
+		if (delta < -EPS * fmax(1, before))
+			return 1;
+		place(pl, b, -1);
+		place(pl, j, -1);
+		place(pl, b, oldb);
+		place(pl, j, oldj);
+	}
+	return 0;
+}
+
+/*
+ * Ejection pass: jobs left out first (each is worth a million), then each
+ * job toward its cheapest few starts.
+ */
+static int
+eject_pass(struct planner *pl, int tries)
+{
+	const struct caspian *c = pl->c;
+	int j, ci, n, improved = 0;
+
+	for (j = 0; j < c->njobs; j++) {
+		if (pl->reason[j] != R_NONE || pl->assign[j] >= 0)
+			continue;
+		for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++)
+			if (eject(pl, j, ci)) {
+				improved = 1;
+				break;
+			}
+	}
+	for (j = 0; j < c->njobs && tries > 0; j++) {
+		double cur;
+
+		if (pl->reason[j] != R_NONE || pl->assign[j] < 0)
+			continue;
+		cur = job_cost(pl, j);
+		for (ci = pl->jstart[j], n = 0; ci < pl->jstart[j + 1] &&
+		    n < tries && pl->cand[ci].cost < cur - EPS; ci++, n++)
+			if (eject(pl, j, ci)) {
+				improved = 1;
+				break;
+			}
+	}
+	return improved;
+}
+
+static int
+cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key > y->key ? -1 : 1;
+	return x->j - y->j;
+}
+
+/* Place jobs in the given order, each at its cheapest fitting start. */
+static void
+place_in_order(struct planner *pl, const struct keyed *order, int n,
+    const int *hint)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		int j = order[i].j, ci = -1;
+
+		if (hint != NULL && hint[j] >= 0 && fits(pl, &pl->cand[hint[j]]))
+			ci = hint[j];
+		if (ci < 0)
+			ci = cheapest_fit(pl, j, INFINITY);
+		if (ci >= 0)
+			place(pl, j, ci);
+	}
+}
+
+static void
+keep_if_better(struct planner *pl)
+{
+	double obj = objective(pl);
+
+	if (obj < pl->best_obj - EPS * fmax(1, fabs(obj))) {
+		pl->best_obj = obj;
+		memcpy(pl->best, pl->assign, (size_t)pl->c->njobs *
+		    sizeof(int));
+	}
+}
+
+/*
+ * Greedy: the hardest jobs to place first (largest share of capacity
+ * times runtime, over the square root of its number of starts), each at its
+ * cheapest fitting start; then local search.
+ */
+static int
+greedy(struct planner *pl, struct kerr *e)
+{
+	const struct caspian *c = pl->c;
+	struct keyed *order;
+	double mean[CASPIAN_NRES] = { 0 };
+	size_t cells = (size_t)c->nregions * c->horizon, i;
+	int j, k, n = 0;
+
+	if ((order = calloc((size_t)c->njobs + 1, sizeof(*order))) == NULL)
+		return kerr_set(e, "out of memory");
+	pl->order = order;
+	for (i = 0; i < cells; i++)
+		for (k = 0; k < CASPIAN_NRES; k++)
+			mean[k] += c->cap[i * CASPIAN_NRES + k] / cells;
+	for (j = 0; j < c->njobs; j++) {
+		double size = 0;
+
+		if (pl->reason[j] != R_NONE)
+			continue;
+		for (k = 0; k < CASPIAN_NRES; k++)
+			if (mean[k] > 0)
+				size = fmax(size, c->jobs[j].need[k] / mean[k]);
+		/* Few options make a job hard too: affinity, a tight window. */
+		order[n].key = size * c->jobs[j].runtime /
+		    sqrt((double)(pl->jstart[j + 1] - pl->jstart[j]));
+		order[n++].j = j;
+	}
+	qsort(order, (size_t)n, sizeof(*order), cmp_keyed);
+	pl->norder = n;
+	clear_plan(pl);
+	place_in_order(pl, order, n, NULL);
+	local_search(pl);
+	keep_if_better(pl);
+	return 0;
+}
+
+static int lp_round(struct planner *, const double *, const int *,
+    struct kerr *);
+static double rel_gap(double, double);
+
+/*
+ * Lagrangian relaxation of the capacity rows: with multipliers mu >= 0 on
+ * every region, slot and resource, the problem splits into one choice per
+ * job (its start of least cost plus the multipliers of the slots it uses,
+ * or being left out), and
+ *
+ *	L(mu) = sum over jobs of that least cost - sum of mu * capacity
+ *
+ * is a lower bound for every mu.  Subgradient steps (Polyak's, toward the
+ * best plan's objective) raise it toward the LP bound in time linear in
+ * the candidates, where lp_solve's simplex on a large model is far slower.
+ * The jobs' choices, repaired to fit, are plans too.
+ */
+static int
+lagrange(struct planner *pl, int iters, struct kerr *e)
+{
+	const struct caspian *c = pl->c;
+	int H = c->horizon, R = c->nregions, nj = c->njobs, it, j, k, stall = 0;
+	size_t cells = (size_t)R * H, n = cells * CASPIAN_NRES, i;
+	double *mu, *g, *w, theta = 1, bestL = pl->bound;
+	int *choice, rc = 0;
+
+	mu = calloc(n + 1, sizeof(double));
+	g = malloc((n + 1) * sizeof(double));
+	w = malloc(((size_t)R * (H + 1) + 1) * sizeof(double));
+	choice = malloc(((size_t)nj + 1) * sizeof(int));
+	if (mu == NULL || g == NULL || w == NULL || choice == NULL) {
+		free(mu);
+		free(g);
+		free(w);
+		free(choice);
+		return kerr_set(e, "out of memory");
+	}
+	for (it = 0; it < iters; it++) {
+		double L = 0, norm = 0, step;
+
+		if (pl->p->stop != NULL && *pl->p->stop)
+			break;
+		if (pl->p->time_limit > 0 &&
+		    elapsed(&pl->t0) >= pl->p->time_limit / 2)
+			break;
+		for (i = 0; i < n; i++)
+			g[i] = -c->cap[i];
+		for (j = 0; j < nj; j++) {
+			const struct caspian_job *jb = &c->jobs[j];
+			double best;
+			int r, t, ci;
+
+			choice[j] = -1;
+			if (pl->reason[j] != R_NONE)
+				continue;
+			/* w: prefix sums of the multiplier cost per region. */
+			for (r = 0; r < R; r++) {
+				double acc = 0;
+
+				if (!jb->allowed[r])
+					continue;
+				w[r * (H + 1) + jb->release] = 0;
+				for (t = jb->release; t <= jb->deadline; t++) {
+					const double *m = &mu[((size_t)r * H +
+					    t) * CASPIAN_NRES];
+
+					for (k = 0; k < CASPIAN_NRES; k++)
+						acc += m[k] * jb->need[k];
+					w[r * (H + 1) + t + 1] = acc;
+				}
+			}
+			best = pl->ucost[j];
+			for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++) {
+				const struct cand *cd = &pl->cand[ci];
+				double red = cd->cost + w[cd->region * (H + 1) +
+				    cd->start + jb->runtime] -
+				    w[cd->region * (H + 1) + cd->start];
+
+				if (red < best) {
+					best = red;
+					choice[j] = ci;
+				}
+			}
+			L += best;
+			if (choice[j] >= 0) {
+				const struct cand *cd = &pl->cand[choice[j]];
+
+				for (t = cd->start; t < cd->start +
+				    jb->runtime; t++)
+					for (k = 0; k < CASPIAN_NRES; k++)
+						g[((size_t)cd->region * H + t) *
+						    CASPIAN_NRES + k] +=
+						    jb->need[k];
+			}
+		}
+		for (i = 0; i < n; i++) {
+			L -= mu[i] * c->cap[i];
+			/* Projected: a zero multiplier cannot go lower. */
+			if (mu[i] <= 0 && g[i] < 0)
+				g[i] = 0;
+			norm += g[i] * g[i];
+		}
+		if (L > bestL + EPS * fmax(1, fabs(L))) {
+			bestL = L;
+			stall = 0;
+		} else if (++stall >= 8) {
+			theta /= 2;
+			stall = 0;
+		}
+		if ((it % 10 == 9 || norm == 0) &&
+		    (rc = lp_round(pl, NULL, choice, e)) == -1)
+			break;
+		if (norm == 0 || theta < 1e-4 ||
+		    rel_gap(pl->best_obj, bestL) <= pl->p->gap)
+			break;
+		/*
+		 * Polyak's step toward the best plan, but never aiming more
+		 * than 10% above the bound: a plan that leaves jobs out costs
+		 * millions and would throw the multipliers far off.
+		 */
+		step = theta * (fmin(pl->best_obj, bestL + 0.1 * fabs(bestL)) -
+		    L) / norm;
+		for (i = 0; i < n; i++)
+			mu[i] = fmax(0, mu[i] + step * g[i]);
+	}
+	if (bestL > pl->bound)
+		pl->bound = bestL;
+	free(mu);
+	free(g);
+	free(w);
+	free(choice);
+	return rc;
+}
+
+/*
+ * LP-guided rounding: jobs the LP is surest about first, each at the
+ * start the LP gives most weight to when it fits, else the cheapest that
+ * does; then local search.  With x NULL, the same from the Lagrangian
+ * choices (one start or -1 per job), in the greedy's order.
+ */
+static int
+lp_round(struct planner *pl, const double *x, const int *choice,
+    struct kerr *e)
+{
+	const struct caspian *c = pl->c;
+	struct keyed *order;
+	int *hint, j, n = 0;
+
+	order = calloc((size_t)c->njobs + 1, sizeof(*order));
+	hint = malloc(((size_t)c->njobs + 1) * sizeof(int));
+	if (order == NULL || hint == NULL) {
+		free(order);
+		free(hint);
+		return kerr_set(e, "out of memory");
+	}
+	if (x == NULL) {
+		/* Lagrangian choices: in the greedy's order. */
+		memcpy(order, pl->order, (size_t)pl->norder * sizeof(*order));
+		n = pl->norder;
+		memcpy(hint, choice, (size_t)c->njobs * sizeof(int));
+	} else
+		for (j = 0; j < c->njobs; j++) {
+			int ci;
+			double top = -1;
+
+			hint[j] = -1;
+			if (pl->reason[j] != R_NONE)
+				continue;
+			for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++)
+				if (x[ci] > top + EPS) {
+					top = x[ci];
+					hint[j] = ci;
+				}
+			order[n].key = top;
+			order[n++].j = j;
+		}
+	if (x != NULL)
+		qsort(order, (size_t)n, sizeof(*order), cmp_keyed);
+	clear_plan(pl);
+	place_in_order(pl, order, n, hint);
+	local_search(pl);
+	keep_if_better(pl);
+	free(order);
+	free(hint);
+	return 0;
+}
+
+/* Restore the best plan into assign/use. */
+static void
+restore_best(struct planner *pl)
+{
+	int j;
+
+	clear_plan(pl);
+	for (j = 0; j < pl->c->njobs; j++)
+		if (pl->best[j] >= 0)
+			place(pl, j, pl->best[j]);
+}
+
+/*
+ * The MILP: column ci is candidate ci; column ncand + j is job j's
+ * "unscheduled" (continuous: with binary starts and Σx + u = 1 it is 0 or
+ * 1 anyway).  Capacity rows only where the jobs that could run there can
+ * exceed the capacity.
+ */
+static int
+build_model(struct planner *pl, struct kerr *e)
+{
+	const struct caspian *c = pl->c;
+	int H = c->horizon, R = c->nregions, nj = c->njobs, j, ci, k, rc = -1;
+	size_t cells = (size_t)R * H, cell, *cnt = NULL, *pos = NULL;
+	double *maxload = NULL, *vals = NULL;
+	int *stamp = NULL, *cols = NULL, *rowcols = NULL, width = 1;
+	int want_names = pl->p->lp_path != NULL || pl->p->mps_path != NULL;
+	char name[512];
+
+	if ((pl->m = milp_new(pl->ncand + nj, e)) == NULL)
+		return -1;
+	cnt = calloc(cells + 1, sizeof(size_t));
+	pos = calloc(cells + 1, sizeof(size_t));
+	maxload = calloc(cells * CASPIAN_NRES + 1, sizeof(double));
+	stamp = malloc((cells + 1) * sizeof(int));
+	if (cnt == NULL || pos == NULL || maxload == NULL || stamp == NULL)
+		goto oom;
+	for (cell = 0; cell < cells; cell++)
+		stamp[cell] = -1;
+	for (ci = 0; ci < pl->ncand; ci++) {
+		const struct cand *cd = &pl->cand[ci];
+		const struct caspian_job *jb = &c->jobs[cd->job];
+		int t;
+
+		if (want_names)
+			snprintf(name, sizeof(name), "x_%s_%s_%d", jb->id,
+			    c->regions[cd->region], cd->start);
+		milp_set_col(pl->m, ci, 0, 1, 1, cd->cost,
+		    want_names ? name : NULL);
+		for (t = cd->start; t < cd->start + jb->runtime; t++) {
+			cell = (size_t)cd->region * H + t;
+			cnt[cell]++;
+			if (stamp[cell] != cd->job) {
+				stamp[cell] = cd->job;
+				for (k = 0; k < CASPIAN_NRES; k++)
+					maxload[cell * CASPIAN_NRES + k] +=
+					    jb->need[k];
+			}
+		}
+	}
+	for (cell = 0; cell < cells; cell++) {
+		pos[cell + 1] = pos[cell] + cnt[cell];
+		if (cnt[cell] > (size_t)width)
+			width = (int)cnt[cell];
+	}
+	rowcols = malloc((pos[cells] + 1) * sizeof(int));
+	cols = malloc(((size_t)width + pl->ncand + 1) * sizeof(int));
+	vals = malloc(((size_t)width + pl->ncand + 1) * sizeof(double));
+	if (rowcols == NULL || cols == NULL || vals == NULL)
+		goto oom;
+	memset(cnt, 0, cells * sizeof(size_t));
+	for (ci = 0; ci < pl->ncand; ci++) {
+		const struct cand *cd = &pl->cand[ci];
+		int t;
+
+		for (t = cd->start; t < cd->start +
+		    c->jobs[cd->job].runtime; t++) {
+			cell = (size_t)cd->region * H + t;
+			rowcols[pos[cell] + cnt[cell]++] = ci;
+		}
+	}
+	/* One start per job, or unscheduled. */
+	for (j = 0; j < nj; j++) {
+		int n = 0;
+
+		if (want_names)
+			snprintf(name, sizeof(name), "u_%s", c->jobs[j].id);
+		if (pl->reason[j] != R_NONE) {
+			milp_set_col(pl->m, pl->ncand + j, 0, 0, 0, 0,
+			    want_names ? name : NULL);
+			continue;
+		}
+		milp_set_col(pl->m, pl->ncand + j, 0, 1, 0, pl->ucost[j],
+		    want_names ? name : NULL);
+		for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++) {
+			cols[n] = ci;
+			vals[n++] = 1;
+		}
+		cols[n] = pl->ncand + j;
+		vals[n++] = 1;
+		if (want_names)
+			snprintf(name, sizeof(name), "one_%s", c->jobs[j].id);
+		if (milp_add_row(pl->m, n, cols, vals, MILP_EQ, 1,
+		    want_names ? name : NULL) == -1)
+			goto oom;
+	}
+	for (cell = 0; cell < cells; cell++) {
+		static const char *const rname[] = { "cpu", "mem", "gpu" };
+		int r = (int)(cell / H), t = (int)(cell % H);
+		const double *cp = cap_at(c, r, t);
+
+		for (k = 0; k < CASPIAN_NRES; k++) {
+			size_t q;
+			int n = 0;
+
+			if (maxload[cell * CASPIAN_NRES + k] <= cp[k] + EPS)
+				continue;
+			for (q = pos[cell]; q < pos[cell + 1]; q++) {
+				const struct cand *cd = &pl->cand[rowcols[q]];
+
+				if (c->jobs[cd->job].need[k] <= 0)
+					continue;
+				cols[n] = rowcols[q];
+				vals[n++] = c->jobs[cd->job].need[k];
+			}
+			if (want_names)
+				snprintf(name, sizeof(name), "%s_%s_%d",
+				    rname[k], c->regions[r], t);
+			if (milp_add_row(pl->m, n, cols, vals, MILP_LE, cp[k],
+			    want_names ? name : NULL) == -1)
+				goto oom;
+		}
+	}
+	pl->nvars = pl->ncand + nj;
+	pl->nrows = milp_nrows(pl->m);
+	rc = 0;
+	goto out;
+oom:
+	kerr_set(e, "out of memory");
+out:
+	free(cnt);
+	free(pos);
+	free(maxload);
+	free(stamp);
+	free(rowcols);
+	free(cols);
+	free(vals);
+	return rc;
+}
+
+static double
+rel_gap(double obj, double bound)
+{
+	double d = obj - bound;
+
+	if (d <= EPS * fmax(1, fabs(obj)))
+		return 0;
+	return d / fmax(fabs(obj), EPS);
+}
+
+static double
+remaining(const struct planner *pl)
+{
+	double left;
+
+	if (pl->p->time_limit <= 0)
+		return 0;
+	left = pl->p->time_limit - elapsed(&pl->t0);
+	return left > 0.01 ? left : 0.01;
+}
+
+static void
+report(const struct planner *pl)
+{
+	if (pl->p->progress != NULL)
+		pl->p->progress(pl->p->ctx, elapsed(&pl->t0), pl->best_obj,
+		    pl->bound, rel_gap(pl->best_obj, pl->bound));
+}
+
+/* lp_solve's progress, in the planner's clock and best. */
+static void
+milp_progress(void *ctx, double seconds, double incumbent, double bound,
+    double gap)
+{
+	const struct planner *pl = ctx;
+	double best = pl->best_obj;
+
+	(void)seconds;
+	(void)bound;
+	(void)gap;
+	if (!isnan(incumbent) && incumbent < best)
+		best = incumbent;
+	pl->p->progress(pl->p->ctx, elapsed(&pl->t0), best, pl->bound,
+	    rel_gap(best, pl->bound));
+}
+
+/* Take a MILP solution when it is better than the best plan. */
+static void
+take_solution(struct planner *pl, const double *x)
+{
+	int j, ci;
+
+	clear_plan(pl);
+	for (j = 0; j < pl->c->njobs; j++)
+		for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++)
+			if (x[ci] > 0.5) {
+				place(pl, j, ci);
+				break;
+			}
+	keep_if_better(pl);
+}
+
+/*
+ * Within the gap: done.  Small models are proven exactly by lp_solve
+ * anyway, in a blink, so that the answer does not depend on how close the
+ * Lagrangian bound came.
+ */
+static int
+settled(const struct planner *pl)
+{
+	double g = rel_gap(pl->best_obj, pl->bound);
+
+	if (pl->ncand <= EXACT_MAX_CANDS)
+		return g == 0;
+	return g <= pl->p->gap;
+}
+
+static int
+solve(struct planner *pl, enum cplan_status *status, struct kerr *e)
+{
+	const struct cplan_params *p = pl->p;
+	struct milp_params mp;
+	struct milp_result r;
+	int j;
+
+	if (greedy(pl, e) == -1)
+		return -1;
+	/* A bound for free: every job at its cheapest start. */
+	pl->bound = 0;
+	for (j = 0; j < pl->c->njobs; j++)
+		if (pl->reason[j] == R_NONE)
+			pl->bound += pl->cand[pl->jstart[j]].cost;
+	report(pl);
+	if (rel_gap(pl->best_obj, pl->bound) > p->gap &&
+	    lagrange(pl, LAGRANGE_ITERS, e) == -1)
+		return -1;
+	report(pl);
+	if (build_model(pl, e) == -1)
+		return -1;
+	if (p->lp_path != NULL && milp_write_lp(pl->m, p->lp_path, e) == -1)
+		return -1;
+	if (p->mps_path != NULL &&
+	    milp_write_mps(pl->m, p->mps_path, e) == -1)
+		return -1;
+	*status = CPLAN_FEASIBLE;
+	/*
+	 * lp_solve's simplex is too slow on large models to help within the
+	 * time limit: those rely on the Lagrangian bound and plans.
+	 */
+	if (settled(pl) || pl->ncand > LP_MAX_CANDS)
+		goto done;
+	milp_params_defaults(&mp);
+	mp.stop = p->stop;
+	mp.time_limit = remaining(pl);
+	if (milp_solve_relaxation(pl->m, &mp, &r, e) == -1)
+		return -1;
+	if (r.status == MILP_OPTIMAL) {
+		if (r.objective > pl->bound)
+			pl->bound = r.objective;
+		if (lp_round(pl, r.x, NULL, e) == -1) {
+			free(r.x);
+			return -1;
+		}
+	}
+	free(r.x);
+	report(pl);
+	if (settled(pl) || !p->use_milp ||
+	    (p->stop != NULL && *p->stop))
+		goto done;
+	if (p->time_limit > 0 && elapsed(&pl->t0) >= p->time_limit)
+		goto done;
+	mp.time_limit = remaining(pl);
+	/*
+	 * Our own bound decides "within the gap"; lp_solve searches exactly,
+	 * so that its "optimal" proves the plan.
+	 */
+	mp.gap = 1e-9;
+	mp.has_cutoff = 1;
+	mp.cutoff = pl->best_obj;
+	if (p->progress != NULL) {
+		mp.progress = milp_progress;
+		mp.ctx = pl;
+	}
+	if (milp_solve(pl->m, &mp, &r, e) == -1)
+		return -1;
+	if (r.x != NULL)
+		take_solution(pl, r.x);
+	free(r.x);
+	/*
+	 * Optimal under the cutoff, or nothing better than the cutoff: the
+	 * best plan is proven optimal.
+	 */
+	if (r.status == MILP_OPTIMAL || r.status == MILP_INFEASIBLE)
+		pl->bound = pl->best_obj;
+done:
+	restore_best(pl);
+	if (rel_gap(pl->best_obj, pl->bound) <= p->gap)
+		*status = CPLAN_OPTIMAL;
+	report(pl);
+	return 0;
+}
+
+/*
+ * The carbon-blind baseline (DESIGN §7): input order, previous region
+ * first, then regions in order, each at its earliest start that fits.
+ */
+static double
+baseline(struct planner *pl)
+{
+	const struct caspian *c = pl->c;
+	double carbon = 0;
+	int j;
+
+	clear_plan(pl);
+	for (j = 0; j < c->njobs; j++) {
+		int r, best = -1, ci, pass;
+
+		if (pl->reason[j] != R_NONE)
+			continue;
+		for (pass = 0; pass < 2 && best < 0; pass++)
+			for (r = 0; r < c->nregions && best < 0; r++) {
+				if ((pass == 0) != (r == c->jobs[j].prev_region))
+					continue;
+				for (ci = pl->jstart[j]; ci < pl->jstart[j + 1];
+				    ci++) {
+					const struct cand *cd = &pl->cand[ci];
+
+					if (cd->region != r || !fits(pl, cd))
+						continue;
+					if (best < 0 ||
+					    cd->start < pl->cand[best].start)
+						best = ci;
+				}
+			}
+		if (best >= 0) {
+			place(pl, j, best);
+			carbon += pl->cand[best].carbon;
+		}
+	}
+	return carbon;
+}
+
+/* Round for output, so sums print without binary noise. */
+static double
+rnd(double v, double unit)
+{
+	double scale = round(1 / unit);
+
+	return round(v * scale) / scale;
+}
+
+static struct json *
+output(struct planner *pl, enum cplan_status status)
+{
+	const struct caspian *c = pl->c;
+	struct json *o = json_new_object(), *plans, *un, *base, *st;
+	double carbon = 0, pen = 0, base_g;
+	int j, migrations = 0, solved = status == CPLAN_OPTIMAL ||
+	    status == CPLAN_FEASIBLE;
+
+	json_set_string(o, "solver_status", cplan_status_name(status));
+	plans = json_new_array();
+	un = json_new_array();
+	for (j = 0; j < c->njobs; j++) {
+		const struct caspian_job *jb = &c->jobs[j];
+		struct json *u;
+		enum reason why = pl->reason[j];
+
+		if (why == R_NONE && pl->best[j] < 0)
+			why = R_CAPACITY;
+		if (why != R_NONE) {
+			u = json_push(un, json_new_object());
+			json_set_string(u, "job_id", jb->id);
+			json_set_string(u, "reason", reason_name[why]);
+			if (why == R_CAPACITY)
+				pen += pl->ucost[j];
+			continue;
+		}
+		if (!solved)
+			continue;
+		{
+			const struct cand *cd = &pl->cand[pl->best[j]];
+			struct json *pj = json_push(plans, json_new_object());
+			int mig = jb->prev_region >= 0 &&
+			    cd->region != jb->prev_region;
+
+			json_set_string(pj, "job_id", jb->id);
+			json_set_string(pj, "region", c->regions[cd->region]);
+			json_set_number(pj, "start_slot", cd->start);
+			json_set_number(pj, "end_slot",
+			    cd->start + jb->runtime - 1);
+			json_set_number(pj, "co2_kg", rnd(cd->carbon / 1000,
+			    1e-9));
+			json_set_bool(pj, "migrated", mig);
+			carbon += cd->carbon;
+			pen += cd->cost - cd->carbon;
+			migrations += mig;
+		}
+	}
+	if (solved) {
+		json_set_number(o, "co2_estimate_kg", rnd(carbon / 1000, 1e-9));
+		json_set_number(o, "penalty", rnd(pen, 1e-6));
+		json_set_number(o, "migrations", migrations);
+		json_set_number(o, "objective", rnd(pl->best_obj, 1e-6));
+		json_set_number(o, "bound", rnd(fmin(pl->bound, pl->best_obj),
+		    1e-6));
+		json_set_number(o, "gap", rnd(rel_gap(pl->best_obj,
+		    pl->bound), 1e-9));
+	} else {
+		json_set_null(o, "co2_estimate_kg");
+		json_set_null(o, "penalty");
+		json_set_number(o, "migrations", 0);
+		json_set_null(o, "objective");
+		json_set_null(o, "bound");
+		json_set_null(o, "gap");
+	}
+	json_set(o, "plans", plans);
+	json_set(o, "unscheduled", un);
+	base_g = baseline(pl);
+	base = json_set(o, "baseline", json_new_object());
+	json_set_number(base, "co2_estimate_kg", rnd(base_g / 1000, 1e-9));
+	if (solved && base_g > 0)
+		json_set_number(base, "savings_pct",
+		    rnd((base_g - carbon) / base_g * 100, 1e-6));
+	else
+		json_set_number(base, "savings_pct", 0);
+	st = json_set(o, "stats", json_new_object());
+	json_set_number(st, "variables", pl->nvars);
+	json_set_number(st, "constraints", pl->nrows);
+	json_set_number(st, "seconds", rnd(elapsed(&pl->t0), 1e-6));
+	return o;
+}
+
+int
+cplan_solve(const struct caspian *c, const struct cplan_params *p,
+    struct json **out, enum cplan_status *status, struct kerr *e)
+{
+	struct planner pl;
+	size_t cells = (size_t)c->nregions * c->horizon;
+	int j, rc = -1;
+
+	memset(&pl, 0, sizeof(pl));
+	pl.c = c;
+	pl.p = p;
+	pl.best_obj = INFINITY;
+	clock_gettime(CLOCK_MONOTONIC, &pl.t0);
+	*out = NULL;
+	pl.use = calloc(cells * CASPIAN_NRES + 1, sizeof(double));
+	pl.assign = malloc(((size_t)c->njobs + 1) * sizeof(int));
+	pl.best = malloc(((size_t)c->njobs + 1) * sizeof(int));
+	if (pl.use == NULL || pl.assign == NULL || pl.best == NULL) {
+		kerr_set(e, "out of memory");
+		goto out;
+	}
+	for (j = 0; j < c->njobs; j++)
+		pl.best[j] = pl.assign[j] = -1;
+	if (candidates(&pl, e) == -1)
+		goto out;
+	*status = CPLAN_FEASIBLE;
+	/* Solve even under --strict, so every reason can be reported. */
+	if (solve(&pl, status, e) == -1)
+		goto out;
+	if (p->strict)
+		for (j = 0; j < c->njobs; j++)
+			if (pl.reason[j] != R_NONE || pl.best[j] < 0)
+				*status = CPLAN_INFEASIBLE;
+	*out = output(&pl, *status);
+	rc = 0;
+out:
+	milp_free(pl.m);
+	free(pl.cand);
+	free(pl.jstart);
+	free(pl.reason);
+	free(pl.ucost);
+	free(pl.use);
+	free(pl.assign);
+	free(pl.best);
+	free(pl.order);
+	return rc;
+}

@@ -1,0 +1,2 @@
+caspian-dispatch --defaults defaults.json jobs.json <plan.json >/dev/full
+echo "exit $?"
