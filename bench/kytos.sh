@@ -69,7 +69,8 @@ for size in $SIZES; do
 	t=$(now)
 	"$here/greedy" "$c" "$q" >"$out/greedy-$size.json"
 	tg=$(since "$t")
-	greedy_sample "$out/greedy-$size.json" "$s" >"$out/greedy-sample-$size.json"
+	greedy_sample "$out/greedy-$size.json" "$s" \
+	    >"$out/greedy-sample-$size.json"
 	"$BIN/kytos-decode" -q "$c" "$out/greedy-sample-$size.json" \
 	    >"$out/greedy-plan-$size.json"
 

@@ -260,16 +260,17 @@ repair_multi(struct plan *pl, struct state *st, int k, const int *set,
 	repair_add(pl, k, n, "on %d nodes: %s", nset, list);
 }
 
-/* The mover on node n to unplace when nothing can leave: lowest
- * priority, then the last in pod order. */
+/* The mover on node n using resource r to unplace when nothing can
+ * leave: lowest priority, then the last in pod order. */
 static int
-victim(const struct plan *pl, int n)
+victim(const struct plan *pl, int n, int r)
 {
 	const struct cluster *c = pl->m->c;
 	int k, v = -1;
 
 	for (k = 0; k < pl->m->nmovers; k++)
-		if (pl->after[k] == n && (v < 0 ||
+		if (pl->after[k] == n &&
+		    c->pods[pl->m->movers[k].pod].req[r] > 0 && (v < 0 ||
 		    c->pods[pl->m->movers[k].pod].priority <=
 		    c->pods[pl->m->movers[v].pod].priority))
 			v = k;
@@ -289,7 +290,9 @@ repair_overload(struct plan *pl, struct state *st)
 		while ((r = state_over(st, n)) >= 0) {
 			bk = bt = -1;
 			for (k = 0; k < m->nmovers; k++) {
-				if (pl->after[k] != n)
+				/* Only a pod using the resource helps. */
+				if (pl->after[k] != n ||
+				    c->pods[m->movers[k].pod].req[r] <= 0)
 					continue;
 				state_put(st, m->movers[k].pod, n, -1);
 				here = state_delta(st, k, n);
@@ -302,7 +305,7 @@ repair_overload(struct plan *pl, struct state *st)
 					bestcost = cost - here;
 				}
 			}
-			if (bk < 0 && (bk = victim(pl, n)) < 0)
+			if (bk < 0 && (bk = victim(pl, n, r)) < 0)
 				break;	/* fixed load alone is over */
 			state_put(st, m->movers[bk].pod, n, -1);
 			pl->after[bk] = bt;
@@ -325,11 +328,142 @@ cmp_priority(const void *a, const void *b, const struct model *m)
 	return *(const int *)a - *(const int *)b;
 }
 
+/*
+ * The lower-priority movers to take off node n so that mover k fits
+ * there, lowest priority first (then the last in pod order), into out;
+ * returns how many, or -1 when even all of them leave too little room.
+ * The state is left as it was.
+ */
+static int
+preempt_set(struct plan *pl, struct state *st, int k, int n, int *out)
+{
+	const struct model *m = pl->m;
+	const struct cluster *c = m->c;
+	double prio = c->pods[m->movers[k].pod].priority, lo;
+	int q, v, nout = 0, i;
+
+	while (!state_fits(st, m->movers[k].pod, n)) {
+		v = -1;
+		lo = prio;
+		for (q = 0; q < m->nmovers; q++)
+			if (pl->after[q] == n &&
+			    c->pods[m->movers[q].pod].priority < prio &&
+			    (v < 0 || c->pods[m->movers[q].pod].priority <=
+			    lo)) {
+				v = q;
+				lo = c->pods[m->movers[q].pod].priority;
+			}
+		if (v < 0)
+			break;
+		out[nout++] = v;
+		state_put(st, m->movers[v].pod, n, -1);
+		pl->after[v] = -2;	/* taken off, for this search */
+	}
+	q = state_fits(st, m->movers[k].pod, n);
+	for (i = 0; i < nout; i++) {
+		pl->after[out[i]] = n;
+		state_put(st, m->movers[out[i]].pod, n, 1);
+	}
+	return q ? nout : -1;
+}
+
+/*
+ * Make room for mover k by taking lower-priority movers off one of its
+ * candidates (the one needing fewest), as kube-scheduler preempts; they
+ * go where they fit, else are unplaced.  Returns the node, or -1.
+ */
+static int
+preempt(struct plan *pl, struct state *st, int k)
+{
+	const struct model *m = pl->m;
+	const struct model_mover *mv = &m->movers[k];
+	int *set, *best, i, n, cnt, nbest = -1, t = -1, q, to;
+	double cost = 0;
+
+	set = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
+	best = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
+	for (i = 0; i < mv->ncand; i++) {
+		n = mv->cand[i];
+		cnt = preempt_set(pl, st, k, n, set);
+		if (cnt >= 0 && (nbest < 0 || cnt < nbest)) {
+			nbest = cnt;
+			t = n;
+			memcpy(best, set, (size_t)cnt * sizeof(int));
+		}
+	}
+	if (t >= 0) {
+		for (i = 0; i < nbest; i++)
+			state_put(st, m->movers[best[i]].pod, t, -1);
+		pl->after[k] = t;
+		state_put(st, mv->pod, t, 1);
+		for (i = 0; i < nbest; i++) {
+			q = best[i];
+			to = state_best(st, q, t, &cost);
+			pl->after[q] = to;
+			if (to >= 0)
+				state_put(st, m->movers[q].pod, to, 1);
+			repair_add(pl, q, to, "preempted by %s",
+			    m->c->pods[mv->pod].id);
+		}
+	}
+	free(set);
+	free(best);
+	return t;
+}
+
+/*
+ * Make room for mover k on one of its candidates by moving one pod from
+ * there to another node with room, the cheapest such pair; returns the
+ * node, or -1.
+ */
+static int
+make_room(struct plan *pl, struct state *st, int k)
+{
+	const struct model *m = pl->m;
+	const struct model_mover *mv = &m->movers[k];
+	double d, here, cost = 0, best = 0;
+	int i, n, q, t, bn = -1, bq = -1, bt = -1;
+
+	for (i = 0; i < mv->ncand; i++) {
+		n = mv->cand[i];
+		for (q = 0; q < m->nmovers; q++) {
+			if (pl->after[q] != n)
+				continue;
+			state_put(st, m->movers[q].pod, n, -1);
+			if (state_fits(st, mv->pod, n)) {
+				here = state_delta(st, q, n);
+				d = state_delta(st, k, n);
+				state_put(st, mv->pod, n, 1);
+				t = state_best(st, q, n, &cost);
+				state_put(st, mv->pod, n, -1);
+				if (t >= 0 && (bn < 0 ||
+				    d + cost - here < best)) {
+					bn = n;
+					bq = q;
+					bt = t;
+					best = d + cost - here;
+				}
+			}
+			state_put(st, m->movers[q].pod, n, 1);
+		}
+	}
+	if (bn < 0)
+		return -1;
+	state_put(st, m->movers[bq].pod, bn, -1);
+	pl->after[k] = bn;
+	state_put(st, mv->pod, bn, 1);
+	pl->after[bq] = bt;
+	state_put(st, m->movers[bq].pod, bt, 1);
+	repair_add(pl, bq, bt, "made room for %s", m->c->pods[mv->pod].id);
+	return bn;
+}
+
 /* Step 3: place the pods on no node, highest priority first. */
 static void
 repair_unplaced(struct plan *pl, struct state *st)
 {
 	const struct model *m = pl->m;
+	const char *why;
 	int *order, i, j, k, t, no = 0;
 	double cost = 0;
 
@@ -347,16 +481,21 @@ repair_unplaced(struct plan *pl, struct state *st)
 		}
 	for (i = 0; i < no; i++) {
 		k = order[i];
+		why = m->opt.mode == MODEL_RECOVERY ? "dropped but fits" :
+		    "on no node";
 		t = state_best(st, k, -1, &cost);
 		if (t >= 0) {
 			pl->after[k] = t;
 			state_put(st, m->movers[k].pod, t, 1);
-			repair_add(pl, k, t, "%s", m->opt.mode ==
-			    MODEL_RECOVERY ? "dropped but fits" :
-			    "on no node");
-		} else if (m->opt.mode != MODEL_RECOVERY) {
-			repair_add(pl, k, -1, "on no node");
+		} else if ((t = make_room(pl, st, k)) >= 0) {
+			/* one pod moved over for it: listed */
+		} else if ((t = preempt(pl, st, k)) >= 0) {
+			why = m->opt.mode == MODEL_RECOVERY ?
+			    "dropped but outranks pods that fit" :
+			    "on no node, room made by preemption";
 		}
+		if (t >= 0 || m->opt.mode != MODEL_RECOVERY)
+			repair_add(pl, k, t, "%s", why);
 	}
 	free(order);
 }
@@ -434,10 +573,11 @@ order_moves(struct plan *pl)
 	const struct model *m = pl->m;
 	const struct cluster *c = m->c;
 	struct state st;
-	int *from, *pending, np = 0, i, j, k, p, h, progress;
+	int *from, *pending, *hopped, np = 0, i, j, k, p, h, progress;
 
 	state_init(&st, m);
 	from = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
+	hopped = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
 	pending = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
 	for (k = 0; k < m->nmovers; k++) {
 		p = m->movers[k].pod;
@@ -467,10 +607,15 @@ order_moves(struct plan *pl)
 		}
 		if (progress)
 			continue;
-		/* Stuck: route one waiting pod through a node with room. */
+		/*
+		 * Stuck: route one waiting pod through a node with room.  A
+		 * pod hops once at most, so that this ends.
+		 */
 		for (i = 0; i < np; i++) {
 			k = pending[i];
 			p = m->movers[k].pod;
+			if (hopped[k])
+				continue;
 			h = hop_node(&st, p, from[k], pl->after[k]);
 			if (h < 0)
 				continue;
@@ -479,6 +624,7 @@ order_moves(struct plan *pl)
 				state_put(&st, p, from[k], -1);
 			move_add(pl, k, from[k], h, 1);
 			from[k] = h;
+			hopped[k] = 1;
 			progress = 1;
 			break;
 		}
@@ -495,6 +641,7 @@ order_moves(struct plan *pl)
 	}
 	free(from);
 	free(pending);
+	free(hopped);
 	state_release(&st);
 }
 
@@ -532,6 +679,11 @@ plan_decode(struct plan *pl, const struct model *m,
 			vars[nv++] = v;
 	}
 	qsort(vars, (size_t)nv, sizeof(int), cmp_int);
+	/* Two names may name one variable: count it once. */
+	for (i = j = 0; i < nv; i++)
+		if (j == 0 || vars[j - 1] != vars[i])
+			vars[j++] = vars[i];
+	nv = j;
 
 	pl->before = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
 	pl->after = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
@@ -558,8 +710,7 @@ plan_decode(struct plan *pl, const struct model *m,
 		k = m->vars[vars[i]].mover;
 		nset = 0;
 		for (j = i; j < nv && m->vars[vars[j]].mover == k; j++)
-			if (nset == 0 || set[nset - 1] != m->vars[vars[j]].node)
-				set[nset++] = m->vars[vars[j]].node;
+			set[nset++] = m->vars[vars[j]].node;
 		if (j - i > 1) {
 			nmulti++;
 			repair_multi(pl, &st, k, set, nset);

@@ -23,7 +23,12 @@
  *      highest priority first: in rebalance and placement this is a
  *      repair (the model wants every pod placed); in recovery a pod the
  *      solver dropped although it fits is placed too (the model's rewards
- *      make that always better).
+ *      make that always better).  When no candidate has room, the
+ *      cheapest single move of another pod that makes room is made; else
+ *      pods of lower priority are preempted from the candidate that needs
+ *      the fewest taken off (lowest priority first), as kube-scheduler
+ *      does; they go to their cheapest node with room, or are unplaced.
+ * Only a pod that uses the overloaded resource is moved or unplaced in 2.
  *
  * Make-before-break: starting from the current state (pending pods are
  * bound after every move), the first pending move in pod order whose
@@ -63,7 +68,7 @@ struct plan {
 	int *before, *after;	/* nmovers: node or -1 */
 	const char **reason;	/* nmovers: why unplaced, or NULL */
 	struct model_eval eb, ea;
-	int feasible;		/* the sample as given met every constraint */
+	int feasible;		/* the sample met every constraint */
 	struct plan_move *moves;
 	int nmoves;
 	int *cycle;		/* movers whose moves could not be ordered */
