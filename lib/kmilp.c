@@ -12,6 +12,7 @@
 #include "cluster.h"
 #include "kmilp.h"
 #include "mem.h"
+#include "rng.h"
 
 /* One load term w_lb * (u)^2, u = (F + sum req[k] x[vars[k]]) / C. */
 struct kmilp_load {
@@ -89,6 +90,75 @@ pairs_merge(struct pairs *ps)
 		if (ps->p[i].w != 0)
 			ps->p[o++] = ps->p[i];
 	ps->n = o;
+}
+
+/*
+ * Same-service movers that may share a node: the pairs among the k of them
+ * placed there, C(k, 2), are convex in k, so a variable t above the lines
+ * through (j, C(j, 2)) and (j + 1, C(j + 1, 2)) for j = 1 .. k - 1 equals
+ * C(k, 2) at every integer k.  Tighter in the LP than a product per pair.
+ */
+struct group {
+	int *vars;
+	int n;
+};
+
+/* A stable counting sort of idx[0..n) by key[idx[i]] in [0, nkeys). */
+static void
+count_sort(int *idx, int n, const int *key, int nkeys)
+{
+	int *cnt = mem_calloc((size_t)nkeys + 1, sizeof(int));
+	int *out = mem_calloc((size_t)n + 1, sizeof(int)), i;
+
+	for (i = 0; i < n; i++)
+		cnt[key[idx[i]] + 1]++;
+	for (i = 0; i < nkeys; i++)
+		cnt[i + 1] += cnt[i];
+	for (i = 0; i < n; i++)
+		out[cnt[key[idx[i]]]++] = idx[i];
+	memcpy(idx, out, (size_t)n * sizeof(int));
+	free(cnt);
+	free(out);
+}
+
+/* Variables of pods with a service, grouped by (node, service). */
+static struct group *
+groups_build(const struct model *m, int *ngroups)
+{
+	struct group *g;
+	int *idx, *svc, *node, n = 0, i, j;
+
+	idx = mem_calloc((size_t)m->nvars + 1, sizeof(int));
+	svc = mem_calloc((size_t)m->nvars + 1, sizeof(int));
+	node = mem_calloc((size_t)m->nvars + 1, sizeof(int));
+	for (i = 0; i < m->nvars; i++) {
+		svc[i] = m->c->pods[m->vars[i].pod].svc;
+		node[i] = m->vars[i].node;
+		if (svc[i] >= 0)
+			idx[n++] = i;
+	}
+	/* Radix: by service, then stably by node. */
+	count_sort(idx, n, svc, m->c->nservices);
+	count_sort(idx, n, node, m->c->nnodes);
+	free(svc);
+	free(node);
+	g = mem_calloc((size_t)n + 1, sizeof(*g));
+	*ngroups = 0;
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && m->vars[idx[j]].node ==
+		    m->vars[idx[i]].node && m->c->pods[m->vars[idx[j]].pod].svc
+		    == m->c->pods[m->vars[idx[i]].pod].svc; j++)
+			;
+		if (j - i < 2)
+			continue;
+		g[*ngroups].vars = mem_calloc((size_t)(j - i), sizeof(int));
+		memcpy(g[*ngroups].vars, idx + i, (size_t)(j - i) *
+		    sizeof(int));
+		g[*ngroups].n = j - i;
+		(*ngroups)++;
+	}
+	free(idx);
+	return g;
 }
 
 static double
@@ -197,13 +267,6 @@ objective_terms(const struct model *m, double *lin, struct pairs *ps)
 		if (pod->svc >= 0) {
 			lin[v] += m->w[WEIGHT_ANTI_AFFINITY] *
 			    fixcnt[n * (c->nservices + 1) + pod->svc];
-			/* Same-service movers on the same node. */
-			for (v2 = v + 1; v2 < m->nvars; v2++)
-				if (m->vars[v2].node == n &&
-				    m->vars[v2].mover != k &&
-				    c->pods[m->vars[v2].pod].svc == pod->svc)
-					pairs_add(ps, v, v2,
-					    m->w[WEIGHT_ANTI_AFFINITY]);
 		}
 		if (wlat == 0)
 			continue;
@@ -249,12 +312,13 @@ kmilp_build_model(struct kmilp *k, const struct model *m, int pieces,
 {
 	const struct cluster *c = m->c;
 	struct pairs ps = { NULL, 0, 0 };
+	struct group *groups = NULL;
 	struct kmilp_load *L;
 	double *lin, *S, F, C, lo, hi, wlb = m->w[WEIGHT_LOAD_BALANCE];
 	double wcost = m->w[WEIGHT_COST];
 	int *assign, *usedcol, *von, *cols = NULL, ncols, col, v, n, r, i;
 	int kk;
-	int rc = -1, nv = m->nvars;
+	int rc = -1, nv = m->nvars, ngroups = 0, g;
 	double *vals = NULL, rhs;
 	char name[512];
 	struct model_eval ev;
@@ -327,6 +391,9 @@ kmilp_build_model(struct kmilp *k, const struct model *m, int pieces,
 	}
 	k->npairs = (int)ps.n;
 	ncols += (int)ps.n;
+	if (m->w[WEIGHT_ANTI_AFFINITY] != 0)
+		groups = groups_build(m, &ngroups);
+	ncols += ngroups;
 
 	if ((k->lp = milp_new(ncols > 0 ? ncols : 1, e)) == NULL)
 		goto done;
@@ -359,6 +426,19 @@ kmilp_build_model(struct kmilp *k, const struct model *m, int pieces,
 		    name) < 0)
 			goto oom;
 	}
+	col += (int)ps.n;
+	for (g = 0; g < ngroups; g++) {
+		const struct model_var *mv = &m->vars[groups[g].vars[0]];
+
+		snprintf(name, sizeof(name), "pairs %s %s",
+		    c->nodes[mv->node].id,
+		    c->services[c->pods[mv->pod].svc].name);
+		if (milp_set_col(k->lp, col + g, 0, groups[g].n *
+		    (groups[g].n - 1) / 2.0, 0, m->w[WEIGHT_ANTI_AFFINITY],
+		    name) < 0)
+			goto oom;
+	}
+	col -= (int)ps.n;
 	milp_set_offset(k->lp, k->konst);
 
 	cols = mem_calloc((size_t)nv + 3, sizeof(int));
@@ -430,6 +510,20 @@ kmilp_build_model(struct kmilp *k, const struct model *m, int pieces,
 			}
 		}
 	}
+	/* Same-service pairs on a node: t >= j k - j (j + 1) / 2. */
+	for (g = 0; g < ngroups; g++) {
+		cols[0] = col + (int)ps.n + g;
+		vals[0] = 1;
+		for (i = 0; i < groups[g].n; i++)
+			cols[i + 1] = groups[g].vars[i];
+		for (kk = 1; kk < groups[g].n; kk++) {
+			for (i = 0; i < groups[g].n; i++)
+				vals[i + 1] = -kk;
+			if (milp_add_row(k->lp, groups[g].n + 1, cols, vals,
+			    MILP_GE, -kk * (kk + 1) / 2.0, NULL) < 0)
+				goto oom;
+		}
+	}
 	/* Load: tangents at the midpoints of `pieces` equal pieces of the
 	 * reachable range, capacity capping it at 1. */
 	for (i = 0; i < k->nload; i++) {
@@ -457,6 +551,9 @@ done:
 	free(usedcol);
 	free(von);
 	free(ps.p);
+	for (g = 0; g < ngroups; g++)
+		free(groups[g].vars);
+	free(groups);
 	if (rc < 0)
 		kmilp_release(k);
 	return rc;
@@ -540,29 +637,118 @@ solve_bound(const struct milp_result *res, const struct milp_params *mp,
 	return b;
 }
 
+/*
+ * A first incumbent for a QUBO: one-flip descent from a few seeded random
+ * states.  lp_solve takes no starting solution, but a cutoff at this value
+ * prunes its branch and bound, and a solve that finds nothing better proves
+ * the incumbent optimal.  Returns its energy; x receives the state.
+ */
+static double
+qubo_descent(const struct qubo *q, int maximize, unsigned char *x)
+{
+	struct rng r;
+	double *field, best = 0, e, d, sign = maximize ? -1 : 1;
+	unsigned char *y;
+	int *start, *adj, i, j, t, improved, first = 1;
+	double *w;
+	size_t k;
+
+	/* CSR adjacency: both ends of every coupler. */
+	start = mem_calloc((size_t)q->n + 1, sizeof(int));
+	adj = mem_calloc(2 * q->nc + 1, sizeof(int));
+	w = mem_calloc(2 * q->nc + 1, sizeof(double));
+	for (k = 0; k < q->nc; k++) {
+		start[q->c[k].i + 1]++;
+		start[q->c[k].j + 1]++;
+	}
+	for (i = 0; i < q->n; i++)
+		start[i + 1] += start[i];
+	{
+		int *fill = mem_calloc((size_t)q->n + 1, sizeof(int));
+
+		for (k = 0; k < q->nc; k++) {
+			i = q->c[k].i;
+			j = q->c[k].j;
+			adj[start[i] + fill[i]] = j;
+			w[start[i] + fill[i]++] = q->c[k].w;
+			adj[start[j] + fill[j]] = i;
+			w[start[j] + fill[j]++] = q->c[k].w;
+		}
+		free(fill);
+	}
+	field = mem_calloc((size_t)q->n + 1, sizeof(double));
+	y = mem_calloc((size_t)q->n + 1, 1);
+	rng_seed(&r, 1, 0);
+	for (t = 0; t < 32; t++) {
+		for (i = 0; i < q->n; i++)
+			y[i] = (unsigned char)rng_below(&r, 2);
+		/* field[i]: the energy change of setting x_i from 0 to 1. */
+		for (i = 0; i < q->n; i++) {
+			field[i] = q->diag[i];
+			for (j = start[i]; j < start[i + 1]; j++)
+				field[i] += w[j] * y[adj[j]];
+		}
+		do {
+			improved = 0;
+			for (i = 0; i < q->n; i++) {
+				d = y[i] ? -field[i] : field[i];
+				if (sign * d >= -1e-12)
+					continue;
+				y[i] ^= 1;
+				for (j = start[i]; j < start[i + 1]; j++)
+					field[adj[j]] += y[i] ? w[j] : -w[j];
+				improved = 1;
+			}
+		} while (improved);
+		e = qubo_energy(q, y);
+		if (first || sign * e < sign * best) {
+			best = e;
+			memcpy(x, y, (size_t)q->n);
+			first = 0;
+		}
+	}
+	free(start);
+	free(adj);
+	free(w);
+	free(field);
+	free(y);
+	return best;
+}
+
 static int
 solve_qubo(struct kmilp *k, const struct kmilp_params *p,
     struct kmilp_result *r, struct kerr *e)
 {
+	struct milp_params mp = p->mp;
 	struct milp_result res;
+	double heur;
 	int i;
 
-	if (milp_solve(k->lp, &p->mp, &res, e) < 0)
+	r->x = mem_calloc((size_t)k->q->n + 1, 1);
+	heur = qubo_descent(k->q, k->maximize, r->x);
+	mp.has_cutoff = k->q->n > 0;
+	mp.cutoff = heur;
+	if (milp_solve(k->lp, &mp, &res, e) < 0)
 		return -1;
 	r->rounds = 1;
-	r->status = res.status;
-	r->bound = solve_bound(&res, &p->mp, k->maximize);
 	if (res.status == MILP_FAILED) {
 		free(res.x);
 		return kerr_set(e, "milp: lp_solve failed");
 	}
+	r->has_solution = 1;
+	r->energy = heur;
+	r->status = res.status;
+	r->bound = solve_bound(&res, &p->mp, k->maximize);
 	if (res.x != NULL) {
-		r->x = mem_calloc((size_t)k->q->n + 1, 1);
 		for (i = 0; i < k->q->n; i++)
 			r->x[i] = res.x[i] > 0.5;
-		r->has_solution = 1;
 		r->energy = qubo_energy(k->q, r->x);
-	}
+	} else if (res.status == MILP_INFEASIBLE) {
+		/* Nothing better than the descent's state: it is optimal. */
+		r->status = MILP_OPTIMAL;
+		r->bound = heur;
+	} else if (res.status == MILP_TIMEOUT)
+		r->status = MILP_FEASIBLE;
 	free(res.x);
 	return 0;
 }
@@ -627,6 +813,14 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 	}
 	assign = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
 	r->assign = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
+	/* The current placement, when feasible, is a first incumbent. */
+	model_current(m, assign);
+	model_eval(m, assign, &ev, NULL);
+	if (ev.feasible && ev.unplaced == 0) {
+		best = ev.total;
+		memcpy(r->assign, assign, (size_t)m->nmovers * sizeof(int));
+		r->has_solution = 1;
+	}
 	for (;;) {
 		if (p->mp.time_limit > 0) {
 			mp.time_limit = p->mp.time_limit - elapsed(&t0);
@@ -635,9 +829,23 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 				break;
 			}
 		}
+		/*
+		 * Only solutions better than the incumbent: the MILP's value
+		 * never exceeds the true one, so none that could improve on
+		 * it is cut off, and branch and bound prunes with it.
+		 */
+		mp.has_cutoff = r->has_solution;
+		mp.cutoff = best;
 		if (milp_solve(k->lp, &mp, &res, e) < 0)
 			goto done;
 		r->rounds++;
+		if (res.status == MILP_INFEASIBLE && r->has_solution) {
+			/* Nothing better than the incumbent: it is optimal. */
+			r->bound = best;
+			converged = 1;
+			free(res.x);
+			break;
+		}
 		if (res.status == MILP_INFEASIBLE ||
 		    res.status == MILP_UNBOUNDED) {
 			/* The same constraints as the model's: its answer. */
@@ -722,8 +930,13 @@ kmilp_solve(struct kmilp *k, const struct kmilp_params *p,
 	r->gap = NAN;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	rc = k->q != NULL ? solve_qubo(k, p, r, e) : solve_model(k, p, r, e);
-	if (rc == 0 && r->has_solution && !isnan(r->bound))
+	if (rc == 0 && r->has_solution && !isnan(r->bound)) {
 		r->gap = kmilp_gap(r->energy, r->bound);
+		/* lp_solve's value of an optimum may differ from the exact
+		 * energy in the last digit: write the bound as proven. */
+		if (r->gap == 0)
+			r->bound = r->energy;
+	}
 	r->seconds = elapsed(&t0);
 	if (rc < 0)
 		kmilp_result_release(r);

@@ -10,8 +10,10 @@
  *   load   z_n,r >= the tangents of (load / capacity)^2, weight w_lb, for
  *          each candidate node and CPU and memory        (objective balance)
  *   pair   y >= x_a + x_b - 1 for every product of the objective with a
- *          positive coefficient (same-service pods on one node, and in
- *          placement the latency between two moving pods)
+ *          positive coefficient (in placement, the latency between two
+ *          moving pods)
+ *   pairs  t >= C(k, 2) for the k same-service pods on one node, through
+ *          the secants of C(k, 2), exact at integer k   (anti-affinity)
  * and rows: one-hot (= 1, or <= 1 in recovery) per mover, and each
  * capacity that can bind.  Every other term of the objective is linear in
  * x or constant; the constant is the model's value with every mover
@@ -26,12 +28,16 @@
  * it scores the solution with model_eval (the true objective), adds a
  * tangent at every u where the MILP under-estimates, and solves again,
  * until the MILP's value equals the true value of its solution (then that
- * solution is optimal for the true model) or a limit is reached.
+ * solution is optimal for the true model) or a limit is reached.  The
+ * current placement (when feasible) and then the best solution so far cut
+ * off each solve: only better ones are sought, so a solve that finds none
+ * proves the incumbent optimal.
  *
  * QUBOs.  Columns x_i (binary) then one y per coupler with y = x_i x_j
  * enforced only on the side the objective pushes against: y >= x_i + x_j
  * - 1 when the coupler is positive (in the solve's sense of "worse"),
- * y <= x_i and y <= x_j when negative.
+ * y <= x_i and y <= x_j when negative.  A one-flip descent from 32 seeded
+ * random states gives the first incumbent and the cutoff.
  *
  * Ownership: a struct kmilp borrows its model or QUBO (which must outlive
  * it) and owns the rest; kmilp_release frees it.  Results own their
