@@ -9,17 +9,18 @@
 #   BIN=build/bin sh bench/autoscale.sh
 #   SERVICES="20 100" READS=8 SWEEPS=4000 SEED=1 sh bench/autoscale.sh
 set -eu
-BIN=${BIN:-build/bin}
-SERVICES=${SERVICES:-"20 100"}
-READS=${READS:-8}
-SWEEPS=${SWEEPS:-4000}
-SEED=${SEED:-1}
-here=$(cd "$(dirname "$0")" && pwd)
-out=$here/out
+: "${BIN:=build/bin}" "${SERVICES:=20 100}" "${READS:=8}" "${SWEEPS:=4000}"
+: "${SEED:=1}"
+out=$(cd "$(dirname "$0")" && pwd)/out
+gen=$out/../gen-autoscale
 mkdir -p "$out"
 
-now() { date +%s.%N; }
-since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+# Run a pipeline (sh -c text) and print its wall seconds.
+timed() {
+	t0=$(date +%s.%N)
+	sh -c "$1" || exit 1
+	echo "$t0 $(date +%s.%N)" | awk '{ printf "%.2f", $2 - $1 }'
+}
 
 # instance method plan.json seconds reference-plan.json
 row() {
@@ -40,30 +41,18 @@ row() {
 printf 'instance\tmethod\tseconds\tobjective\tvs_milp\tfeasible\trepairs\t'
 printf 'cpu_free\tmem_free\tsame_counts\n'
 for n in $SERVICES; do
-	c=$out/autoscale-$n.json
-	"$here/gen-autoscale" --services "$n" --seed "$SEED" >"$c"
-	t=$(now)
-	"$BIN/kytos-milp" -m autoscale "$c" >"$out/autoscale-$n.milp.json"
-	"$BIN/kytos-decode" "$c" "$out/autoscale-$n.milp.json" \
-	    >"$out/autoscale-$n.milp.plan.json"
-	tm=$(since "$t")
-	t=$(now)
-	"$BIN/kytos-qubo" -m autoscale "$c" |
-	    "$BIN/kytos-anneal" -r "$READS" -n "$SWEEPS" -s "$SEED" \
-	    >"$out/autoscale-$n.anneal.json"
-	"$BIN/kytos-decode" "$c" "$out/autoscale-$n.anneal.json" \
-	    >"$out/autoscale-$n.anneal.plan.json"
-	ta=$(since "$t")
-	ref=$out/autoscale-$n.milp.plan.json
-	row "$n services" "milp" "$out/autoscale-$n.milp.plan.json" "$tm" "$ref"
-	row "$n services" "anneal r=$READS n=$SWEEPS" \
-	    "$out/autoscale-$n.anneal.plan.json" "$ta" "$ref"
+	c=$out/autoscale-$n.json p=$out/autoscale-$n
+	"$gen" --services "$n" --seed "$SEED" >"$c"
+	tm=$(timed "'$BIN/kytos-milp' -m autoscale '$c' >'$p.milp.json' &&
+	    '$BIN/kytos-decode' '$c' '$p.milp.json' >'$p.milp.plan.json'")
+	ta=$(timed "'$BIN/kytos-qubo' -m autoscale '$c' |
+	    '$BIN/kytos-anneal' -r $READS -n $SWEEPS -s $SEED >'$p.anneal.json' &&
+	    '$BIN/kytos-decode' '$c' '$p.anneal.json' >'$p.anneal.plan.json'")
+	row "$n services" "milp" "$p.milp.plan.json" "$tm" "$p.milp.plan.json"
+	row "$n services" "anneal r=$READS n=$SWEEPS" "$p.anneal.plan.json" \
+	    "$ta" "$p.milp.plan.json"
 	# The QUBO energy of each answer: the same number when they agree.
-	printf '# %s: milp %s %s energy %s bound %s; anneal energy %s\n' \
-	    "$n services" \
-	    "$(jq -r .status "$out/autoscale-$n.milp.json")" \
-	    "$(jq -r .stats.variables "$out/autoscale-$n.milp.json")cols" \
-	    "$(jq -r .energy "$out/autoscale-$n.milp.json")" \
-	    "$(jq -r .bound "$out/autoscale-$n.milp.json")" \
-	    "$(jq -r .energy "$out/autoscale-$n.anneal.json")"
+	jq -r --arg n "$n" --slurpfile a "$p.anneal.json" '"# \($n) services: " +
+	    "milp \(.status), \(.stats.variables) columns, energy \(.energy)," +
+	    " bound \(.bound); anneal energy \($a[0].energy)"' "$p.milp.json"
 done
