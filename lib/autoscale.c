@@ -170,10 +170,12 @@ autoscale_build(struct autoscale *a, const struct cluster *c,
 				v->node_size = 1;
 			}
 		}
-		if (v->hi - v->lo > 1000000) {
+		/* A one-hot group of n counts has n (n - 1) / 2 couplers. */
+		if (v->hi - v->lo >= AUTOSCALE_MAX_COUNTS) {
 			autoscale_release(a);
 			return kerr_set(e, "services[%d]: %ld to %ld replicas: "
-			    "too wide a range", i, v->lo, v->hi);
+			    "more than %d counts to choose from", i, v->lo,
+			    v->hi, AUTOSCALE_MAX_COUNTS);
 		}
 		v->var0 = a->nrepl;
 		a->nrepl += (int)(v->hi - v->lo + 1);

@@ -86,6 +86,9 @@
 #include "qubo.h"
 #include "sample.h"
 
+/* The widest range [lo, hi] of one service. */
+#define AUTOSCALE_MAX_COUNTS 1000
+
 struct autoscale_svc {
 	int svc;		/* cluster service index */
 	long current, raw, wanted;
@@ -128,8 +131,9 @@ long autoscale_wanted(long current, double request_rate, double target_rate,
     long min, long max, long *raw, const char **clamp);
 
 /*
- * Build the model.  Fails with "services: no autoscale service" or
- * "services[i].target_rate: missing for an autoscale service".
+ * Build the model.  Fails with "services: no autoscale service",
+ * "services[i].target_rate: missing for an autoscale service", or when a
+ * range [lo, hi] holds more than AUTOSCALE_MAX_COUNTS counts.
  */
 int autoscale_build(struct autoscale *a, const struct cluster *c,
     struct kerr *e);
