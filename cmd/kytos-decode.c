@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "autoscale.h"
 #include "cluster.h"
 #include "io.h"
 #include "json.h"
@@ -56,6 +57,34 @@ on_warning(void *ctx, const char *msg)
 		warnx("%s: %s", w->name, msg);
 }
 
+/* Autoscale samples: lib/autoscale's plan, written whole or not at all. */
+static int
+autoscale_run(const struct cluster *c, const struct sample_set *s,
+    const char *cname, const char *sname, int k8s)
+{
+	struct autoscale a;
+	struct json *plan, *out;
+	struct kerr e;
+	char *text;
+
+	if (autoscale_build(&a, c, &e) < 0)
+		errx(1, "%s: %s", cname, e.msg);
+	if ((plan = autoscale_decode(&a, s, &e)) == NULL)
+		errx(1, "%s: %s", sname, e.msg);
+	out = k8s ? autoscale_k8s(plan) : plan;
+	/* The whole text first: nothing partial reaches stdout. */
+	text = json_print(out, 1);
+	fputs(text, stdout);
+	if (io_close(stdout, "<stdout>", &e) < 0)
+		errx(1, "%s", e.msg);
+	free(text);
+	if (out != plan)
+		json_free(out);
+	json_free(plan);
+	autoscale_release(&a);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -80,7 +109,7 @@ main(int argc, char *argv[])
 	const char *cname, *sname;
 	char *buf, *text;
 	size_t len;
-	int ch, k8s = 0, verbose = 0, mode = -1;
+	int ch, k8s = 0, verbose = 0, mode = -1, autoscale = 0;
 
 	opterr = 0;	/* our own messages: the program name, not argv[0] */
 	while ((ch = getopt_long(argc, argv, ":f:hm:qVv", longopts,
@@ -98,7 +127,9 @@ main(int argc, char *argv[])
 			usage(stdout);
 			return 0;
 		case 'm':
-			if ((mode = model_mode_find(optarg)) < 0)
+			autoscale = strcmp(optarg, "autoscale") == 0;
+			if ((mode = autoscale ? 0 :
+			    model_mode_find(optarg)) < 0)
 				usage_error("-m: unknown mode '%s'", optarg);
 			break;
 		case 'q':
@@ -137,6 +168,16 @@ main(int argc, char *argv[])
 	if (sample_set_read(&s, buf, len, sname, &e) < 0)
 		errx(1, "%s", e.msg);
 	free(buf);
+	/* Without -m the sample's own mode decides, as for plan_options. */
+	if (mode < 0 && sample_set_kytos(&s, "mode") != NULL &&
+	    strcmp(sample_set_kytos(&s, "mode"), "autoscale") == 0)
+		autoscale = 1;
+	if (autoscale) {
+		ch = autoscale_run(&c, &s, cname, sname, k8s);
+		sample_set_release(&s);
+		cluster_release(&c);
+		return ch;
+	}
 	if (plan_options(&o, &s, &c, cname, mode, &e) < 0)
 		errx(1, "%s: %s", sname, e.msg);
 	if (model_build(&m, &c, &o, &w, &e) < 0)

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "autoscale.h"
 #include "cluster.h"
 #include "encoding.h"
 #include "io.h"
@@ -29,6 +30,7 @@ struct opts {
 	struct model_options mo;
 	struct kmilp_params kp;
 	int mode_set, model_set, maximize, pieces, exit_status;
+	int autoscale;		/* -m autoscale: lib/autoscale's model */
 	int quiet, verbose;
 	const char *lp, *mps;
 };
@@ -42,12 +44,13 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: kytos-milp -m rebalance|recovery|placement [-ehqVv] "
-	    "[-g gap] [-t seconds]\n"
-	    "                  [-w name=value] [--candidates k] "
-	    "[--lp file] [--mps file]\n"
-	    "                  [--objective balance|pack] [--pieces k] "
-	    "[--rounds n] [file]\n"
+	    "usage: kytos-milp -m rebalance|recovery|placement|autoscale "
+	    "[-ehqVv]\n"
+	    "                  [-g gap] [-t seconds] [-w name=value] "
+	    "[--candidates k]\n"
+	    "                  [--lp file] [--mps file] "
+	    "[--objective balance|pack]\n"
+	    "                  [--pieces k] [--rounds n] [file]\n"
 	    "       kytos-milp [-ehqVvx] [-g gap] [-t seconds] [--lp file] "
 	    "[--mps file] [file]\n");
 }
@@ -170,7 +173,9 @@ parse(int argc, char *argv[], struct opts *o)
 			usage(stdout);
 			exit(0);
 		case 'm':
-			if ((k = model_mode_find(optarg)) < 0)
+			o->autoscale = strcmp(optarg, "autoscale") == 0;
+			if ((k = o->autoscale ? 0 :
+			    model_mode_find(optarg)) < 0)
 				bad_value("-m", "unknown mode", optarg);
 			o->mo.mode = (enum model_mode)k;
 			o->mode_set = 1;
@@ -315,6 +320,69 @@ exit_code(enum milp_status s)
 	}
 }
 
+/*
+ * -m autoscale: lib/autoscale's MILP (linear as built, so solved once),
+ * its answer written as the state of the QUBO kytos-qubo writes.
+ */
+static int
+autoscale_run(const struct opts *o, const struct cluster *c,
+    const char *name)
+{
+	struct autoscale a;
+	struct qubo q;
+	struct milp *lp;
+	struct milp_result mr;
+	struct kmilp_result r;
+	struct sample_set ss;
+	struct json *out, *stats;
+	struct kerr e;
+	unsigned char *x;
+	long *counts;
+	char *text;
+
+	qubo_init(&q);
+	if (autoscale_build(&a, c, &e) < 0 ||
+	    autoscale_qubo(&q, &a, 0, &e) < 0 ||
+	    (lp = autoscale_milp(&a, &e)) == NULL ||
+	    milp_solve(lp, &o->kp.mp, &mr, &e) < 0 ||
+	    (o->lp != NULL && milp_write_lp(lp, o->lp, &e) < 0) ||
+	    (o->mps != NULL && milp_write_mps(lp, o->mps, &e) < 0))
+		errx(1, "%s: %s", name, e.msg);
+	memset(&r, 0, sizeof(r));
+	r.status = mr.status;
+	r.has_solution = mr.x != NULL;
+	r.bound = mr.bound;
+	r.gap = mr.gap;
+	x = mem_calloc((size_t)q.n + 1, 1);
+	counts = mem_calloc((size_t)a.nsvcs, sizeof(*counts));
+	if (r.has_solution) {
+		autoscale_counts_milp(&a, mr.x, counts);
+		autoscale_state(&a, counts, x);
+		r.energy = qubo_energy(&q, x);
+	}
+	sample_set_init(&ss);
+	result_samples(&r, &q, x, 0, &ss);
+	out = sample_set_json(&ss, &q);
+	stats = json_set(out, "stats", json_new_object());
+	json_set_number(stats, "variables", milp_ncols(lp));
+	json_set_number(stats, "constraints", milp_nrows(lp));
+	json_set_number(stats, "seconds", mr.seconds);
+	text = json_print(out, 1);
+	fputs(text, stdout);
+	if (io_close(stdout, "<stdout>", &e) < 0)
+		errx(1, "%s", e.msg);
+	free(text);
+	json_free(out);
+	sample_set_release(&ss);
+	free(counts);
+	free(x);
+	free(mr.x);
+	milp_free(lp);
+	qubo_release(&q);
+	autoscale_release(&a);
+	return o->exit_status ? exit_code(r.status) : 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -361,6 +429,12 @@ main(int argc, char *argv[])
 	if (json) {
 		if (cluster_load(&c, buf, len, name, &w, &e) < 0)
 			errx(1, "%s", e.msg);
+		if (o.autoscale) {
+			free(buf);
+			rc = autoscale_run(&o, &c, name);
+			cluster_release(&c);
+			return rc;
+		}
 		if (model_build(&m, &c, &o.mo, &w, &e) < 0)
 			errx(1, "%s: %s", name, e.msg);
 		/* kytos-qubo's QUBO of the same model: its variables,

@@ -90,12 +90,18 @@ gcd(double a, double b)
 	return a;
 }
 
-/* The slack of resource r: active when every service at hi overflows. */
+/*
+ * The slack of resource r: active when every service at hi overflows.
+ * Scale-out only ever uses multiples of g, the requests' common divisor,
+ * so the room rounds down to one: the same counts fit, and the slack
+ * needs fewer bits with coefficients of a few units (an annealer's moves
+ * then cross small barriers).
+ */
 static void
 slack_build(struct autoscale *a, int r, int *nv)
 {
 	struct autoscale_slack *sl = &a->slack[r];
-	double need = 0, g = a->room[r], left, bit;
+	double need = 0, g = 0, left, bit;
 	int k;
 
 	for (k = 0; k < a->nsvcs; k++) {
@@ -106,6 +112,7 @@ slack_build(struct autoscale *a, int r, int *nv)
 	}
 	if (need <= a->room[r])
 		return;
+	a->room[r] = floor(a->room[r] / g) * g;
 	sl->active = 1;
 	sl->g = g;
 	sl->var0 = *nv;
@@ -163,10 +170,12 @@ autoscale_build(struct autoscale *a, const struct cluster *c,
 				v->node_size = 1;
 			}
 		}
-		if (v->hi - v->lo > 1000000) {
+		/* A one-hot group of n counts has n (n - 1) / 2 couplers. */
+		if (v->hi - v->lo >= AUTOSCALE_MAX_COUNTS) {
 			autoscale_release(a);
 			return kerr_set(e, "services[%d]: %ld to %ld replicas: "
-			    "too wide a range", i, v->lo, v->hi);
+			    "more than %d counts to choose from", i, v->lo,
+			    v->hi, AUTOSCALE_MAX_COUNTS);
 		}
 		v->var0 = a->nrepl;
 		a->nrepl += (int)(v->hi - v->lo + 1);
@@ -178,12 +187,22 @@ autoscale_build(struct autoscale *a, const struct cluster *c,
 		if (c->nodes[i].alive && c->nodes[i].schedulable)
 			for (r = 0; r < 2; r++)
 				a->total[r] += c->nodes[i].cap[r];
+	/*
+	 * An autoscale service uses current replicas' worth whatever pods
+	 * the file lists for it (kubectl output may hold some, or none).
+	 */
 	for (p = 0; p < c->npods; p++) {
 		i = c->pods[p].node;
-		if (i >= 0 && c->nodes[i].alive && c->nodes[i].schedulable)
+		if (i >= 0 && c->nodes[i].alive && c->nodes[i].schedulable &&
+		    (c->pods[p].svc < 0 ||
+		    !c->services[c->pods[p].svc].autoscale))
 			for (r = 0; r < 2; r++)
 				a->used[r] += c->pods[p].req[r];
 	}
+	for (k = 0; k < a->nsvcs; k++)
+		for (r = 0; r < 2; r++)
+			a->used[r] += (double)a->svcs[k].current *
+			    a->svcs[k].req[r];
 	a->nvars = a->nrepl;
 	for (r = 0; r < 2; r++) {
 		a->base[r] = a->used[r];
@@ -255,15 +274,22 @@ autoscale_feasible(const struct autoscale *a, const long *counts)
 	return 1;
 }
 
+/*
+ * The largest range of one service's cost is enough (see autoscale.h): an
+ * annealer fares better with a penalty that does not dwarf the objective.
+ */
 double
 autoscale_penalty(const struct autoscale *a)
 {
-	double t = 0;
+	double t = 0, d;
 	int k;
 
-	for (k = 0; k < a->nsvcs; k++)
-		t += autoscale_cost(a, k, a->svcs[k].lo) -
+	for (k = 0; k < a->nsvcs; k++) {
+		d = autoscale_cost(a, k, a->svcs[k].lo) -
 		    autoscale_cost(a, k, a->svcs[k].hi);
+		if (d > t)
+			t = d;
+	}
 	return ceil(1 + t);
 }
 
@@ -659,4 +685,43 @@ autoscale_decode(const struct autoscale *a, const struct sample_set *s,
 	free(nset);
 	free(counts);
 	return plan;
+}
+
+struct json *
+autoscale_k8s(const struct json *plan)
+{
+	const struct json *v;
+	struct json *o, *items, *x, *md;
+	const char *svc, *slash;
+	double cur, rec;
+
+	o = json_new_object();
+	json_set_string(o, "apiVersion", "v1");
+	json_set_string(o, "kind", "List");
+	items = json_set(o, "items", json_new_array());
+	for (v = json_first(json_get(plan, "scaling")); v != NULL;
+	    v = json_next(v)) {
+		svc = json_string(json_get(v, "service"));
+		cur = json_number(json_get(v, "current"));
+		rec = json_number(json_get(v, "recommended"));
+		if (svc == NULL || cur == rec)
+			continue;
+		x = json_push(items, json_new_object());
+		json_set_string(x, "apiVersion", "autoscaling/v1");
+		json_set_string(x, "kind", "Scale");
+		md = json_set(x, "metadata", json_new_object());
+		slash = strchr(svc, '/');
+		json_set_string(md, "name", slash != NULL ? slash + 1 : svc);
+		if (slash != NULL) {
+			char *ns = mem_strdup(svc);
+
+			ns[slash - svc] = '\0';
+			json_set_string(md, "namespace", ns);
+			free(ns);
+		} else
+			json_set_string(md, "namespace", "default");
+		json_set_number(json_set(x, "spec", json_new_object()),
+		    "replicas", rec);
+	}
+	return o;
 }

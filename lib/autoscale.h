@@ -23,9 +23,11 @@
  *                       node in CPU and memory at once (node_size)
  * min_replicas is a floor the margin never overrides.
  *
- * Headroom: total and used are the allocatable CPU and memory of the live
- * schedulable nodes and the requests of the pods on them; with every
- * service at lo the use is base = used + sum (lo - current) * request.
+ * Headroom: total is the allocatable CPU and memory of the live
+ * schedulable nodes, used the requests of the other pods on them plus
+ * current * request of each autoscale service (its pods in the file or
+ * not); with every service at lo the use is base = used + sum (lo -
+ * current) * request.
  * Scale-out beyond lo may use room = floor(total - margin * total - base)
  * (0 when negative) of each resource:
  *   sum over services of (r - lo) * request  <=  room
@@ -53,14 +55,20 @@
  * offset + sum_s cost_s(r_s) + A * penalties:
  *   one-hot   (sum_r x[s,r] - 1)^2 per service
  *   headroom  ((sum (r - lo) * req * x[s,r] + slack - room) / g)^2
- * where g is the greatest common divisor of the room and the requests of
- * the services that can scale out, and the slack a bounded binary
- * expansion (1, 2, 4, …, and a last bit making the sum exactly room / g).
+ * where g is the greatest common divisor of the requests of the services
+ * that can scale out (the room is rounded down to a multiple of g: the
+ * same counts fit), and the slack a bounded binary expansion (1, 2, 4, …,
+ * and a last bit making the sum exactly room / g).
  * A constraint is left out when every service at hi fits in the room.
  * A feasible state with its best slack has penalty 0 and energy equal to
  * the objective; every violation costs at least A.  The automatic A is 1 +
- * sum_s (cost_s(lo) - cost_s(hi)), rounded up: more than any objective
- * gain, so the ground state is the constrained optimum.
+ * max_s (cost_s(lo) - cost_s(hi)), rounded up, and that is enough for the
+ * ground state to be the constrained optimum: mending a broken one-hot
+ * group (none set: take lo, which uses no room; several: keep one) costs
+ * at most that range and removes at least A of penalty; then each unit v
+ * of headroom exceeded is mended by lowering one count above lo that uses
+ * the resource (each frees at least one unit), which costs at most the
+ * largest one-replica step, below A, and removes A v^2 >= A v.
  *
  * MILP (autoscale_milp): the same binaries x[s,r] as the QUBO's first
  * variables, one-hot rows, the headroom rows, the same objective.
@@ -77,6 +85,9 @@
 #include "milp.h"
 #include "qubo.h"
 #include "sample.h"
+
+/* The widest range [lo, hi] of one service. */
+#define AUTOSCALE_MAX_COUNTS 1000
 
 struct autoscale_svc {
 	int svc;		/* cluster service index */
@@ -120,8 +131,9 @@ long autoscale_wanted(long current, double request_rate, double target_rate,
     long min, long max, long *raw, const char **clamp);
 
 /*
- * Build the model.  Fails with "services: no autoscale service" or
- * "services[i].target_rate: missing for an autoscale service".
+ * Build the model.  Fails with "services: no autoscale service",
+ * "services[i].target_rate: missing for an autoscale service", or when a
+ * range [lo, hi] holds more than AUTOSCALE_MAX_COUNTS counts.
  */
 int autoscale_build(struct autoscale *a, const struct cluster *c,
     struct kerr *e);
@@ -161,6 +173,12 @@ void autoscale_counts_milp(const struct autoscale *a, const double *x,
  */
 struct json *autoscale_decode(const struct autoscale *a,
     const struct sample_set *s, struct kerr *e);
+/*
+ * The changes of a plan (autoscale_decode's) as a Kubernetes List of
+ * autoscaling/v1 Scale objects, one per service whose count changes: the
+ * service "namespace/name" (bare: "default") names the scaled workload.
+ */
+struct json *autoscale_k8s(const struct json *plan);
 /* The plan JSON of counts[] (already feasible). */
 struct json *autoscale_plan(const struct autoscale *a, const long *counts,
     struct json *repairs);

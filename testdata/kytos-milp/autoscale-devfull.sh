@@ -1,0 +1,1 @@
+kytos-milp -m autoscale ../kytos-qubo/autoscale-tight.json >/dev/full
