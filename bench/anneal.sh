@@ -122,6 +122,9 @@ for f in bqp1000_1.qubo G1.maxcut.qubo G43.maxcut.qubo; do
 	ttt "$f" "$ref" "$SEEDS" "target, default" -r 1000
 	ttt "$f" "$ref" "$SEEDS" "target, -n 1000" -r 1000 -n 1000
 done
+# Dense, varied weights: short annealing reads polished by tabu search.
+ttt bqp1000_1.qubo 0.07 "$SEEDS" "target, tabu -n 300" -r 1000 -a tabu \
+    -n 300
 # G22 class: the reference needs over a minute; parallel tempering on a
 # ladder narrowed to where max-cut's structure forms (24 replicas, beta
 # 0.3..3, 3000 rounds a read), reads until one reaches the target.
