@@ -63,7 +63,8 @@ for f in bqp1000_1.qubo G1.maxcut.qubo; do
 	case $f in bqp1000*) ref=0.19 ;; *) ref=0.17 ;; esac
 	bk=$(best_known "$f")
 	set -- $("$OUT/sa_baseline" -m 10 1000 "$(path "$f")")
-	load="$load $(awk -v s="$2" -v r="$ref" 'BEGIN { printf "%.2f", s / r }')"
+	load="$load $(awk -v s="$2" -v r="$ref" \
+	    'BEGIN { printf "%.2f", s / r }')"
 	ns=$(awk -v s="$2" -v u="$3" 'BEGIN { printf "%.1f", s * 1e9 / u }')
 	row "$f" "10x1000 baseline" "$(printf %.3f "$2")" "$ns" "$1" "$bk" - \
 	    "$ref"

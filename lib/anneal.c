@@ -536,7 +536,7 @@ struct worker {
 	int *perm;		/* PT: replica at each temperature */
 	double *beta;		/* PT: the temperature ladder */
 	unsigned char *best;	/* best assignment of the read */
-	long *tabu;		/* tabu search: iteration a move is free again */
+	long *tabu;		/* tabu search: when a move is free again */
 	struct rng r;
 };
 
