@@ -63,7 +63,8 @@ for f in bqp1000_1.qubo G1.maxcut.qubo; do
 	case $f in bqp1000*) ref=0.19 ;; *) ref=0.17 ;; esac
 	bk=$(best_known "$f")
 	set -- $("$OUT/sa_baseline" -m 10 1000 "$(path "$f")")
-	load="$load $(awk -v s="$2" -v r="$ref" 'BEGIN { printf "%.2f", s / r }')"
+	load="$load $(awk -v s="$2" -v r="$ref" \
+	    'BEGIN { printf "%.2f", s / r }')"
 	ns=$(awk -v s="$2" -v u="$3" 'BEGIN { printf "%.1f", s * 1e9 / u }')
 	row "$f" "10x1000 baseline" "$(printf %.3f "$2")" "$ns" "$1" "$bk" - \
 	    "$ref"
@@ -122,6 +123,9 @@ for f in bqp1000_1.qubo G1.maxcut.qubo G43.maxcut.qubo; do
 	ttt "$f" "$ref" "$SEEDS" "target, default" -r 1000
 	ttt "$f" "$ref" "$SEEDS" "target, -n 1000" -r 1000 -n 1000
 done
+# Dense, varied weights: short annealing reads polished by tabu search.
+ttt bqp1000_1.qubo 0.07 "$SEEDS" "target, tabu -n 300" -r 1000 -a tabu \
+    -n 300
 # G22 class: the reference needs over a minute; parallel tempering on a
 # ladder narrowed to where max-cut's structure forms (24 replicas, beta
 # 0.3..3, 3000 rounds a read), reads until one reaches the target.

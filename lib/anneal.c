@@ -1,5 +1,6 @@
 /*
- * anneal.c: simulated annealing and parallel tempering for QUBOs.
+ * anneal.c: simulated annealing, parallel tempering, and annealing followed
+ * by tabu search, for QUBOs.
  *
  * The problem is copied into compressed sparse rows (CSR) in minimisation
  * sense.  Each state caches its local fields f_i = sum_j W_ij x_j, so the
@@ -535,6 +536,7 @@ struct worker {
 	int *perm;		/* PT: replica at each temperature */
 	double *beta;		/* PT: the temperature ladder */
 	unsigned char *best;	/* best assignment of the read */
+	long *tabu;		/* tabu search: when a move is free again */
 	struct rng r;
 };
 
@@ -651,6 +653,70 @@ read_pt(struct worker *wk, long idx, struct result *res)
 	}
 }
 
+/*
+ * Tabu search from the read's best state: at each iteration make the best
+ * move that is not tabu (or that beats the best energy: aspiration), ties
+ * broken at random, and forbid moving that variable again for a tenure of
+ * n/100 + 1..10 iterations.  Only free variables move; members of move
+ * groups stay where annealing left them.  Checks between blocks of n
+ * iterations, as between sweeps.
+ */
+static void
+read_tabu(struct worker *wk, long idx, struct result *res)
+{
+	struct shared *sh = wk->sh;
+	const struct problem *p = sh->p;
+	struct state *s = &wk->st[0];
+	long it, iters = sh->par->tabu_iters, base = p->n / 100;
+	double best, d, bd;
+	int i, bi, ties;
+
+	if (iters == 0)
+		iters = 10L * p->n;
+	memcpy(s->x, wk->best, (size_t)p->n);
+	state_sync(s, p);
+	best = s->e;
+	memset(wk->tabu, 0, (size_t)p->n * sizeof(long));
+	for (it = 1; it <= iters; it++) {
+		if (it % (p->n + 1) == 0) {
+			if (!read_go_on(sh, idx, &res->stopped, best))
+				break;
+			if (hit_confirmed(sh, wk, best)) {
+				res->hit = 1;
+				break;
+			}
+		}
+		bi = -1;
+		bd = HUGE_VAL;
+		ties = 0;
+		for (i = 0; i < p->n; i++) {
+			if (p->gid[i] >= 0)
+				continue;
+			d = p->h[i] + s->f[i];
+			if (s->x[i])
+				d = -d;
+			if (wk->tabu[i] >= it && s->e + d >= best - p->eps)
+				continue;
+			if (d < bd - p->eps) {
+				bd = d;
+				bi = i;
+				ties = 1;
+			} else if (d <= bd + p->eps &&
+			    rng_below(&wk->r, (uint32_t)++ties) == 0)
+				bi = i;
+		}
+		if (bi < 0)
+			break;
+		state_flip(s, p, bi);
+		s->e += bd;
+		wk->tabu[bi] = it + base + 1 + (long)rng_below(&wk->r, 10);
+		res->updates += p->n;	/* every move was weighed */
+		keep_best(wk, s, &best);
+	}
+	if (!res->hit && hit_confirmed(sh, wk, best))
+		res->hit = 1;
+}
+
 /* Run read idx and store its polished best state. */
 static void
 read_run(struct worker *wk, long idx)
@@ -665,6 +731,9 @@ read_run(struct worker *wk, long idx)
 		read_pt(wk, idx, res);
 	else
 		read_sa(wk, idx, res);
+	if (sh->par->algorithm == ANNEAL_TABU && !res->hit &&
+	    !res->stopped && atomic_load(&sh->first_hit) >= idx)
+		read_tabu(wk, idx, res);
 	if (atomic_load(&sh->first_hit) < idx)
 		return;		/* cancelled: a read before it hit */
 	memcpy(s->x, wk->best, (size_t)n);
@@ -738,6 +807,7 @@ worker_init(struct worker *wk, struct shared *sh)
 		wk->beta[m] = wk->nst > 1 ? sh->hot * pow(sh->cold / sh->hot,
 		    (double)m / (wk->nst - 1)) : sh->cold;
 	wk->best = xcalloc((size_t)sh->p->n, 1);
+	wk->tabu = xcalloc((size_t)sh->p->n, sizeof(long));
 }
 
 static void
@@ -751,6 +821,7 @@ worker_release(struct worker *wk)
 	free(wk->perm);
 	free(wk->beta);
 	free(wk->best);
+	free(wk->tabu);
 }
 
 void

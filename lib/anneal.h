@@ -17,7 +17,8 @@
 #include "qubo.h"
 #include "sample.h"
 
-enum anneal_algorithm { ANNEAL_SA, ANNEAL_PT };
+/* SA; parallel tempering; SA then tabu search from each read's best. */
+enum anneal_algorithm { ANNEAL_SA, ANNEAL_PT, ANNEAL_TABU };
 enum anneal_schedule { ANNEAL_GEOMETRIC, ANNEAL_LINEAR };
 
 struct anneal_progress {
@@ -34,6 +35,7 @@ struct anneal_params {
 	long reads;		/* independent runs */
 	long sweeps;		/* per read (PT: rounds of all replicas) */
 	long replicas;		/* PT: temperatures per read */
+	long tabu_iters;	/* TABU: iterations per read, 0: 10 n */
 	uint64_t seed;
 	int threads;		/* 0: every online core */
 	int maximize;		/* the file's energies are to be maximised */
