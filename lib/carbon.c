@@ -4,6 +4,7 @@
  * plan slots.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -680,4 +681,69 @@ carbon_resample(struct carbon_series *s, long long start, long slot_len,
 			    start + slot_len * (long long)i, &from);
 	}
 	return 0;
+}
+
+/* The region name of a zone: mapped, else the zone id itself. */
+static const char *
+region_of(const struct carbon_map *map, size_t nmap, const char *zone)
+{
+	size_t i;
+
+	for (i = 0; i < nmap; i++)
+		if (strcmp(map[i].zone, zone) == 0)
+			return map[i].region;
+	return zone;
+}
+
+struct json *
+carbon_json(struct carbon_set *cs, const struct carbon_map *map, size_t nmap,
+    long long start, long slot_len, size_t nslots, const struct kwarn *w,
+    struct kerr *e)
+{
+	struct json *doc = json_new_object(), *arr, *el;
+	const char *r;
+	double *v;
+	size_t i, j, t;
+
+	arr = json_set(doc, "carbons", json_new_array());
+	if ((v = calloc(nslots ? nslots : 1, sizeof(*v))) == NULL) {
+		kerr_set(e, "out of memory");
+		goto fail;
+	}
+	for (i = 0; i < nmap; i++)
+		if (carbon_find(cs, map[i].zone) == NULL) {
+			kerr_set(e, "-r %s=%s: no zone '%s' in the input",
+			    map[i].region, map[i].zone, map[i].zone);
+			goto fail;
+		}
+	for (i = 0; i < cs->n; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(region_of(map, nmap, cs->s[i].zone),
+			    region_of(map, nmap, cs->s[j].zone)) == 0) {
+				kerr_set(e, "region '%s': zones '%s' and '%s' "
+				    "both map to it", region_of(map, nmap,
+				    cs->s[i].zone), cs->s[j].zone,
+				    cs->s[i].zone);
+				goto fail;
+			}
+	for (i = 0; i < cs->n; i++) {
+		if (carbon_resample(&cs->s[i], start, slot_len, nslots, v, w,
+		    e) != 0)
+			goto fail;
+		r = region_of(map, nmap, cs->s[i].zone);
+		for (t = 0; t < nslots; t++) {
+			el = json_push(arr, json_new_object());
+			json_set_string(el, "region", r);
+			json_set_number(el, "slot", (double)t);
+			/* Rounded to 1e-6: no noise from the averaging. */
+			json_set_number(el, "ci_gco2_per_kwh",
+			    round(v[t] * 1e6) / 1e6);
+		}
+	}
+	free(v);
+	return doc;
+fail:
+	free(v);
+	json_free(doc);
+	return NULL;
 }
