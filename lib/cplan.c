@@ -1065,9 +1065,10 @@ ils(struct planner *pl, int iters, struct kerr *e)
 
 		if (pl->p->stop != NULL && *pl->p->stop)
 			break;
-		/* Leave branch and bound its share of the time. */
-		if (pl->p->time_limit > 0 &&
-		    clock_since(&pl->t0) >= 0.7 * pl->p->time_limit)
+		/* Leave branch and bound (small models only) its share. */
+		if (pl->p->time_limit > 0 && clock_since(&pl->t0) >=
+		    (pl->ncand > LP_MAX_CANDS ? 0.95 : 0.7) *
+		    pl->p->time_limit)
 			break;
 		/*
 		 * The kick: a random job and others running beside it (same
