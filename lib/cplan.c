@@ -169,7 +169,7 @@ candidates(struct planner *pl, struct kerr *e)
 			continue;
 		}
 		for (r = 0; r < R; r++) {
-			int k, n0 = pl->ncand;
+			int k;
 
 			if (!jb->allowed[r])
 				continue;
@@ -216,7 +216,6 @@ candidates(struct planner *pl, struct kerr *e)
 				    pre[r * (H + 1) + t]);
 				cd->cost = cd->carbon + penalty(c, jb, r);
 			}
-			(void)n0;
 		}
 		if (!any_region)
 			pl->reason[j] = R_AFFINITY;
