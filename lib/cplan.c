@@ -477,7 +477,8 @@ place_in_order(struct planner *pl, const struct keyed *order, int n,
 	for (i = 0; i < n; i++) {
 		int j = order[i].j, ci = -1;
 
-		if (hint != NULL && hint[j] >= 0 && fits(pl, &pl->cand[hint[j]]))
+		if (hint != NULL && hint[j] >= 0 &&
+		    fits(pl, &pl->cand[hint[j]]))
 			ci = hint[j];
 		if (ci < 0)
 			ci = cheapest_fit(pl, j, INFINITY);
@@ -664,8 +665,8 @@ lagrange(struct planner *pl, int iters, struct kerr *e)
 	w = malloc(((size_t)R * (H + 1) + 1) * sizeof(double));
 	red = malloc((size_t)maxc * sizeof(double));
 	choice = malloc(((size_t)nj + 1) * sizeof(int));
-	if (mu == NULL || bestmu == NULL || g == NULL || d == NULL || w == NULL ||
-	    red == NULL || choice == NULL) {
+	if (mu == NULL || bestmu == NULL || g == NULL || d == NULL ||
+	    w == NULL || red == NULL || choice == NULL) {
 		rc = kerr_set(e, "out of memory");
 		goto out;
 	}
@@ -1092,8 +1093,8 @@ ils(struct planner *pl, int iters, struct kerr *e)
 		for (k = 0; k < kick; k++)
 			place(pl, out[k], -1);
 		for (k = 0; k < kick; k++) {
-			int jj = out[k], n = pl->jstart[jj + 1] - pl->jstart[jj];
-			int tries, ci;
+			int jj = out[k], tries, ci;
+			int n = pl->jstart[jj + 1] - pl->jstart[jj];
 
 			if (pl->assign[jj] >= 0 || n == 0)
 				continue;
@@ -1302,7 +1303,9 @@ baseline(struct planner *pl)
 			continue;
 		for (pass = 0; pass < 2 && best < 0; pass++)
 			for (r = 0; r < c->nregions && best < 0; r++) {
-				if ((pass == 0) != (r == c->jobs[j].prev_region))
+				int prev = r == c->jobs[j].prev_region;
+
+				if ((pass == 0) != prev)
 					continue;
 				for (ci = pl->jstart[j]; ci < pl->jstart[j + 1];
 				    ci++) {
