@@ -20,7 +20,7 @@ struct caspian_job {
 	char *id;
 	double need[CASPIAN_NRES];	/* cpu cores, memory GB, GPUs */
 	int runtime;			/* slots */
-	int release, deadline;		/* first and last slot it may run in */
+	int release, deadline;		/* first, last slot to run in */
 	double data_gb;
 	unsigned char *allowed;		/* nregions flags: affinity */
 	int prev_region;		/* index, or -1 when not in prev_plan */

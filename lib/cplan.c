@@ -169,7 +169,7 @@ candidates(struct planner *pl, struct kerr *e)
 			continue;
 		}
 		for (r = 0; r < R; r++) {
-			int k, n0 = pl->ncand;
+			int k;
 
 			if (!jb->allowed[r])
 				continue;
@@ -216,7 +216,6 @@ candidates(struct planner *pl, struct kerr *e)
 				    pre[r * (H + 1) + t]);
 				cd->cost = cd->carbon + penalty(c, jb, r);
 			}
-			(void)n0;
 		}
 		if (!any_region)
 			pl->reason[j] = R_AFFINITY;
@@ -478,7 +477,8 @@ place_in_order(struct planner *pl, const struct keyed *order, int n,
 	for (i = 0; i < n; i++) {
 		int j = order[i].j, ci = -1;
 
-		if (hint != NULL && hint[j] >= 0 && fits(pl, &pl->cand[hint[j]]))
+		if (hint != NULL && hint[j] >= 0 &&
+		    fits(pl, &pl->cand[hint[j]]))
 			ci = hint[j];
 		if (ci < 0)
 			ci = cheapest_fit(pl, j, INFINITY);
@@ -665,8 +665,8 @@ lagrange(struct planner *pl, int iters, struct kerr *e)
 	w = malloc(((size_t)R * (H + 1) + 1) * sizeof(double));
 	red = malloc((size_t)maxc * sizeof(double));
 	choice = malloc(((size_t)nj + 1) * sizeof(int));
-	if (mu == NULL || bestmu == NULL || g == NULL || d == NULL || w == NULL ||
-	    red == NULL || choice == NULL) {
+	if (mu == NULL || bestmu == NULL || g == NULL || d == NULL ||
+	    w == NULL || red == NULL || choice == NULL) {
 		rc = kerr_set(e, "out of memory");
 		goto out;
 	}
@@ -1065,9 +1065,10 @@ ils(struct planner *pl, int iters, struct kerr *e)
 
 		if (pl->p->stop != NULL && *pl->p->stop)
 			break;
-		/* Leave branch and bound its share of the time. */
-		if (pl->p->time_limit > 0 &&
-		    clock_since(&pl->t0) >= 0.7 * pl->p->time_limit)
+		/* Leave branch and bound (small models only) its share. */
+		if (pl->p->time_limit > 0 && clock_since(&pl->t0) >=
+		    (pl->ncand > LP_MAX_CANDS ? 0.95 : 0.7) *
+		    pl->p->time_limit)
 			break;
 		/*
 		 * The kick: a random job and others running beside it (same
@@ -1092,8 +1093,8 @@ ils(struct planner *pl, int iters, struct kerr *e)
 		for (k = 0; k < kick; k++)
 			place(pl, out[k], -1);
 		for (k = 0; k < kick; k++) {
-			int jj = out[k], n = pl->jstart[jj + 1] - pl->jstart[jj];
-			int tries, ci;
+			int jj = out[k], tries, ci;
+			int n = pl->jstart[jj + 1] - pl->jstart[jj];
 
 			if (pl->assign[jj] >= 0 || n == 0)
 				continue;
@@ -1302,7 +1303,9 @@ baseline(struct planner *pl)
 			continue;
 		for (pass = 0; pass < 2 && best < 0; pass++)
 			for (r = 0; r < c->nregions && best < 0; r++) {
-				if ((pass == 0) != (r == c->jobs[j].prev_region))
+				int prev = r == c->jobs[j].prev_region;
+
+				if ((pass == 0) != prev)
 					continue;
 				for (ci = pl->jstart[j]; ci < pl->jstart[j + 1];
 				    ci++) {

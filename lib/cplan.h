@@ -37,7 +37,7 @@ struct cplan_params {
 	double time_limit;		/* seconds, 0 = none */
 	double gap;			/* relative gap to stop at */
 	int strict;			/* any unscheduled job: Infeasible */
-	int use_milp;			/* run branch and bound (default 1) */
+	int use_milp;			/* branch and bound (default 1) */
 	const char *lp_path;		/* write the model, or NULL */
 	const char *mps_path;
 	volatile sig_atomic_t *stop;

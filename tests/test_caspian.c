@@ -234,13 +234,15 @@ test_synthetic(void)
 	cat(buf, sizeof(buf), "], \"capacities\": [");
 	for (r = 0; r < 3; r++)
 		for (t = 0; t < H; t++)
-			cat(buf, sizeof(buf), "%s{\"region\": \"%s\", \"slot\": "
+			cat(buf, sizeof(buf), "%s{\"region\": \"%s\", "
+			    "\"slot\": "
 			    "%d, \"cpu_cap\": 6, \"mem_gb_cap\": 24}",
 			    r || t ? ", " : "", reg[r], t);
 	cat(buf, sizeof(buf), "], \"carbons\": [");
 	for (r = 0; r < 3; r++)
 		for (t = 0; t < H; t++)
-			cat(buf, sizeof(buf), "%s{\"region\": \"%s\", \"slot\": "
+			cat(buf, sizeof(buf), "%s{\"region\": \"%s\", "
+			    "\"slot\": "
 			    "%d, \"ci_gco2_per_kwh\": %d}", r || t ? ", " : "",
 			    reg[r], t, base[r] + (t % 4) * 20);
 	cat(buf, sizeof(buf), "]}");
@@ -263,7 +265,8 @@ test_random(void)
 	for (n = 0; n < 60; n++) {
 		struct caspian c;
 		char label[32];
-		int R = 2 + (int)rng_below(&g, 2), H = 3 + (int)rng_below(&g, 3);
+		int R = 2 + (int)rng_below(&g, 2);
+		int H = 3 + (int)rng_below(&g, 3);
 		int J = 2 + (int)rng_below(&g, MAXJ - 1), j, r, t;
 
 		buf[0] = '\0';
@@ -280,7 +283,8 @@ test_random(void)
 			int rel = (int)rng_below(&g, (uint32_t)H);
 			int dl = rel + (int)rng_below(&g, (uint32_t)(H - rel));
 
-			cat(buf, sizeof(buf), "%s{\"job_id\": \"j%d\", \"cpu\": "
+			cat(buf, sizeof(buf), "%s{\"job_id\": \"j%d\", "
+			    "\"cpu\": "
 			    "%u, \"mem_gb\": %u, \"gpu\": %u, "
 			    "\"runtime_slots\": %d, \"release_slot\": %d, "
 			    "\"deadline_slot\": %d, \"data_gb\": %u%s}",
