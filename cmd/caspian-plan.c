@@ -3,6 +3,7 @@
  * slots (DESIGN §7).  Reads the jobs JSON, writes the plan JSON.  Options,
  * I/O and exit codes only; the work is in lib/caspian.c and lib/cplan.c.
  */
+#include <err.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -14,14 +15,6 @@
 #include "io.h"
 #include "json.h"
 #include "number.h"
-
-/*
- * The BSD <err.h> functions (glibc has them): under -Ilib, <err.h> finds
- * lib/err.h, so they are declared here.
- */
-void errx(int, const char *, ...)
-	__attribute__((noreturn, format(printf, 2, 3)));
-void warnx(const char *, ...) __attribute__((format(printf, 1, 2)));
 
 static volatile sig_atomic_t interrupted;
 
