@@ -11,6 +11,7 @@
 
 #include "carbon.h"
 #include "json.h"
+#include "mem.h"
 #include "number.h"
 
 void
@@ -45,20 +46,9 @@ grow(void *p, size_t *cap, size_t need, size_t size)
 		return p;
 	while (c < need)
 		c *= 2;
-	if ((np = realloc(p, c * size)) == NULL)
-		abort();	/* as the JSON builders: never lose data */
+	np = mem_realloc(p, c, size);
 	*cap = c;
 	return np;
-}
-
-static char *
-xstrdup(const char *s)
-{
-	char *d = strdup(s);
-
-	if (d == NULL)
-		abort();
-	return d;
 }
 
 /* Keep a copy of a name the points of one file refer to. */
@@ -70,7 +60,7 @@ set_name(struct carbon_set *cs, const char *name)
 	if ((nn = realloc(cs->names, (cs->nnames + 1) * sizeof(*nn))) == NULL)
 		abort();
 	cs->names = nn;
-	nn[cs->nnames] = xstrdup(name);
+	nn[cs->nnames] = mem_strdup(name);
 	return nn[cs->nnames++];
 }
 
@@ -86,7 +76,7 @@ set_series(struct carbon_set *cs, const char *zone)
 	cs->s = grow(cs->s, &cs->cap, cs->n + 1, sizeof(*cs->s));
 	s = &cs->s[cs->n++];
 	memset(s, 0, sizeof(*s));
-	s->zone = xstrdup(zone);
+	s->zone = mem_strdup(zone);
 	return s;
 }
 

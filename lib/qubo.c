@@ -6,26 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "number.h"
 #include "qubo.h"
-
-static void *
-xrealloc(void *p, size_t n)
-{
-	if ((p = realloc(p, n ? n : 1)) == NULL)
-		abort();
-	return p;
-}
-
-static char *
-xstrdup(const char *s)
-{
-	char *d = strdup(s);
-
-	if (d == NULL)
-		abort();
-	return d;
-}
 
 void
 qubo_init(struct qubo *q)
@@ -65,9 +48,9 @@ qubo_resize(struct qubo *q, int n, struct kerr *e)
 
 	if (n < 0)
 		return kerr_set(e, "negative number of variables");
-	q->diag = xrealloc(q->diag, (size_t)n * sizeof(*q->diag));
-	q->has_diag = xrealloc(q->has_diag, (size_t)n);
-	q->names = xrealloc(q->names, (size_t)n * sizeof(*q->names));
+	q->diag = mem_realloc(q->diag, (size_t)n, sizeof(*q->diag));
+	q->has_diag = mem_realloc(q->has_diag, 1, (size_t)n);
+	q->names = mem_realloc(q->names, (size_t)n, sizeof(*q->names));
 	for (i = q->n; i < n; i++) {
 		q->diag[i] = 0;
 		q->has_diag[i] = 0;
@@ -93,7 +76,7 @@ qubo_add(struct qubo *q, int i, int j, double w)
 	}
 	if (q->nc == q->capc) {
 		q->capc = q->capc ? 2 * q->capc : 1024;
-		q->c = xrealloc(q->c, q->capc * sizeof(*q->c));
+		q->c = mem_realloc(q->c, q->capc, sizeof(*q->c));
 	}
 	q->c[q->nc].i = i;
 	q->c[q->nc].j = j;
@@ -111,11 +94,11 @@ qubo_meta_add(struct qubo *q, const char *fmt, ...)
 	va_start(ap, fmt);
 	len = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	s = xrealloc(NULL, (size_t)len + 1);
+	s = mem_realloc(NULL, 1, (size_t)len + 1);
 	va_start(ap, fmt);
 	vsnprintf(s, (size_t)len + 1, fmt, ap);
 	va_end(ap);
-	q->meta = xrealloc(q->meta, (q->nmeta + 1) * sizeof(*q->meta));
+	q->meta = mem_realloc(q->meta, (q->nmeta + 1), sizeof(*q->meta));
 	q->meta[q->nmeta].line = s;
 	q->meta[q->nmeta].lineno = 0;
 	q->nmeta++;
@@ -204,14 +187,14 @@ meta_group(struct qubo *q, const struct qubo_meta *m, const char *p,
 				    v);
 				goto fail;
 			}
-		g.vars = xrealloc(g.vars, (size_t)(g.n + 1) * sizeof(int));
+		g.vars = mem_realloc(g.vars, (size_t)(g.n + 1), sizeof(int));
 		g.vars[g.n++] = v;
 	}
 	if (g.n == 0) {
 		meta_err(e, m, "empty group");
 		goto fail;
 	}
-	q->groups = xrealloc(q->groups, (q->ngroups + 1) * sizeof(g));
+	q->groups = mem_realloc(q->groups, (q->ngroups + 1), sizeof(g));
 	q->groups[q->ngroups++] = g;
 	return 0;
 fail:
@@ -255,7 +238,7 @@ meta_parse(struct qubo *q, const struct qubo_meta *m, struct kerr *e)
 			return meta_err(e, m, "var %d: expected a kind", v);
 		if (q->names[v] != NULL)
 			return meta_err(e, m, "var %d named twice", v);
-		q->names[v] = xrealloc(NULL, len + 1);
+		q->names[v] = mem_realloc(NULL, 1, len + 1);
 		memcpy(q->names[v], rest, len);
 		q->names[v][len] = '\0';
 	} else if (len == 6 && strncmp(w, "onehot", 6) == 0) {
@@ -268,13 +251,13 @@ meta_parse(struct qubo *q, const struct qubo_meta *m, struct kerr *e)
 			if (eq == NULL || eq == w)
 				return meta_err(e, m, "kytos: expected "
 				    "key=value, got '%.*s'", (int)len, w);
-			q->kytos = xrealloc(q->kytos,
+			q->kytos = mem_realloc(q->kytos, 1,
 			    2 * (q->nkytos + 1) * sizeof(char *));
-			q->kytos[2 * q->nkytos] = xrealloc(NULL,
+			q->kytos[2 * q->nkytos] = mem_realloc(NULL, 1,
 			    (size_t)(eq - w) + 1);
 			memcpy(q->kytos[2 * q->nkytos], w, (size_t)(eq - w));
 			q->kytos[2 * q->nkytos][eq - w] = '\0';
-			q->kytos[2 * q->nkytos + 1] = xrealloc(NULL,
+			q->kytos[2 * q->nkytos + 1] = mem_realloc(NULL, 1,
 			    len - (size_t)(eq - w));
 			memcpy(q->kytos[2 * q->nkytos + 1], eq + 1,
 			    len - (size_t)(eq - w) - 1);
@@ -382,7 +365,6 @@ struct reader {
 	struct kerr *e;
 	struct entry *ent;
 	size_t nent, capent;
-	long *diag_line;	/* line of each variable's diagonal entry */
 	int maxidx;		/* COO: largest index seen */
 };
 
@@ -439,7 +421,7 @@ rd_entry(struct reader *r, const char *p, long lineno, int limit,
 	}
 	if (r->nent == r->capent) {
 		r->capent = r->capent ? 2 * r->capent : 1024;
-		r->ent = xrealloc(r->ent, r->capent * sizeof(*r->ent));
+		r->ent = mem_realloc(r->ent, r->capent, sizeof(*r->ent));
 	}
 	r->ent[r->nent].c.i = (int)i;
 	r->ent[r->nent].c.j = (int)j;
@@ -528,10 +510,10 @@ qubo_read(struct qubo *q, const char *text, size_t len, const char *name,
 
 			if (!is_meta(s + 1))
 				continue;
-			line = xrealloc(NULL, (size_t)(p + ll - s));
+			line = mem_realloc(NULL, 1, (size_t)(p + ll - s));
 			memcpy(line, s + 2, (size_t)(p + ll - s - 2));
 			line[p + ll - s - 2] = '\0';
-			q->meta = xrealloc(q->meta,
+			q->meta = mem_realloc(q->meta, 1,
 			    (q->nmeta + 1) * sizeof(*q->meta));
 			q->meta[q->nmeta].line = line;
 			q->meta[q->nmeta].lineno = lineno;
@@ -584,7 +566,7 @@ qubo_read(struct qubo *q, const char *text, size_t len, const char *name,
 				    "<nCouplers>'");
 				goto out;
 			}
-			q->topology = xstrdup(fd);
+			q->topology = mem_strdup(fd);
 			if (number_long(fn, 0, 2147483646L, &v, &why) < 0) {
 				rd_err(&r, lineno, "bad header: maxNodes '%s' "
 				    "%s", fn, why);
@@ -665,11 +647,10 @@ qubo_read(struct qubo *q, const char *text, size_t len, const char *name,
 		goto out;
 	}
 	if (q->topology == NULL)
-		q->topology = xstrdup("0");
+		q->topology = mem_strdup("0");
 	rc = 0;
 out:
 	free(r.ent);
-	free(r.diag_line);
 	if (rc < 0)
 		qubo_release(q);
 	return rc;
