@@ -802,7 +802,7 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 	struct model_eval ev;
 	struct timespec t0;
 	double best = INFINITY, b;
-	int *assign, cuts, converged = 0, limited = 0, rc = -1;
+	int *assign, cuts, converged = 0, rc = -1, i;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	r->bound = -INFINITY;
@@ -813,10 +813,17 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 	}
 	assign = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
 	r->assign = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
-	/* The current placement, when feasible, is a first incumbent. */
+	/*
+	 * The current placement, when feasible and made of the model's
+	 * variables (so the sample can name it), is a first incumbent.
+	 */
 	model_current(m, assign);
 	model_eval(m, assign, &ev, NULL);
-	if (ev.feasible && ev.unplaced == 0) {
+	for (i = 0; i < m->nmovers && ev.feasible; i++)
+		if (assign[i] < 0 ||
+		    model_var_find(m, m->movers[i].pod, assign[i]) < 0)
+			ev.feasible = 0;
+	if (ev.feasible) {
 		best = ev.total;
 		memcpy(r->assign, assign, (size_t)m->nmovers * sizeof(int));
 		r->has_solution = 1;
@@ -824,10 +831,8 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 	for (;;) {
 		if (p->mp.time_limit > 0) {
 			mp.time_limit = p->mp.time_limit - elapsed(&t0);
-			if (mp.time_limit <= 0) {
-				limited = 1;
+			if (mp.time_limit <= 0)
 				break;
-			}
 		}
 		/*
 		 * Only solutions better than the incumbent: the MILP's value
@@ -865,10 +870,8 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 		b = solve_bound(&res, &p->mp, 0);
 		if (!isnan(b) && b > r->bound)
 			r->bound = b;
-		if (res.x == NULL) {
-			limited = 1;
+		if (res.x == NULL)
 			break;
-		}
 		solution_assign(m, res.x, assign);
 		model_eval(m, assign, &ev, NULL);
 		if (ev.total < best) {
@@ -886,7 +889,6 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 			p->round(p->mp.ctx, r->rounds, elapsed(&t0), best,
 			    r->bound, cuts);
 		if (res.status != MILP_OPTIMAL) {
-			limited = 1;
 			free(res.x);
 			break;
 		}
@@ -896,12 +898,9 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 			break;
 		}
 		if ((p->mp.stop != NULL && *p->mp.stop) ||
-		    r->rounds >= p->max_rounds) {
-			limited = 1;
+		    r->rounds >= p->max_rounds)
 			break;
-		}
 	}
-	(void)limited;
 	if (r->has_solution) {
 		r->energy = best;
 		r->status = converged ? MILP_OPTIMAL : MILP_FEASIBLE;
