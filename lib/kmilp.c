@@ -792,6 +792,63 @@ refine(struct kmilp *k, const double *x, int *cuts, struct kerr *e)
 	return 0;
 }
 
+/*
+ * Improve a feasible assignment by single moves (a mover to another
+ * candidate, or out in recovery), scored by model_eval, until none helps:
+ * a better incumbent, hence a tighter cutoff, before lp_solve starts.
+ * Bounded by passes, so its cost stays a small multiple of the model's.
+ */
+static double
+model_descent(const struct model *m, int *assign, double value)
+{
+	struct model_eval ev;
+	int k, i, old, improved, pass, to;
+
+	for (pass = 0; pass < 50; pass++) {
+		improved = 0;
+		for (k = 0; k < m->nmovers; k++) {
+			old = assign[k];
+			for (i = -1; i < m->movers[k].ncand; i++) {
+				if (i < 0 && m->opt.mode != MODEL_RECOVERY)
+					continue;
+				to = i < 0 ? -1 : m->movers[k].cand[i];
+				if (to == old)
+					continue;
+				assign[k] = to;
+				model_eval(m, assign, &ev, NULL);
+				if (ev.feasible && ev.total < value -
+				    1e-9 * fmax(1, fabs(value))) {
+					value = ev.total;
+					old = to;
+					improved = 1;
+				}
+			}
+			assign[k] = old;
+		}
+		if (!improved)
+			break;
+	}
+	return value;
+}
+
+/* Tangents at the loads of an assignment: tight where the incumbent is. */
+static int
+tangents_at(struct kmilp *k, const int *assign, struct kerr *e)
+{
+	const struct model *m = k->m;
+	double *x = mem_calloc((size_t)milp_ncols(k->lp) + 1, sizeof(double));
+	int kk, i, cuts, rc;
+
+	for (kk = 0; kk < m->nmovers; kk++)
+		for (i = 0; i < m->movers[kk].ncand; i++)
+			if (m->movers[kk].cand[i] == assign[kk])
+				x[m->movers[kk].var0 + i] = 1;
+	/* z = 0 everywhere: every term with a load gets its tangent. */
+	rc = refine(k, x, &cuts, e);
+	free(x);
+	return rc;
+}
+
 static int
 solve_model(struct kmilp *k, const struct kmilp_params *p,
     struct kmilp_result *r, struct kerr *e)
@@ -824,9 +881,11 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 		    model_var_find(m, m->movers[i].pod, assign[i]) < 0)
 			ev.feasible = 0;
 	if (ev.feasible) {
-		best = ev.total;
+		best = model_descent(m, assign, ev.total);
 		memcpy(r->assign, assign, (size_t)m->nmovers * sizeof(int));
 		r->has_solution = 1;
+		if (tangents_at(k, assign, e) < 0)
+			goto done;
 	}
 	for (;;) {
 		if (p->mp.time_limit > 0) {
