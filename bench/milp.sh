@@ -33,6 +33,17 @@ export PATH
 now() { date +%s.%N; }
 secs() { echo "$1 $2" | awk '{ printf "%.2f", $2 - $1 }'; }
 
+# A cluster row: the MILP's sample beside the anneal pipeline's objective.
+cluster_row() {	# name width milp.json milp-objective anneal anneal-seconds
+	jq -r --arg c "$1" --arg mt "$4" --arg a "$5" --arg asec "$6" \
+	    '[$c, .stats.variables, ($mt | tonumber * 1000 | round / 1000),
+	    (.bound * 1000 | round / 1000), (.gap * 10000 | round / 10000),
+	    .status, (.stats.seconds * 100 | round / 100),
+	    ($a | tonumber * 1000 | round / 1000), $asec] | @tsv' "$3" |
+		awk -F '\t' -v w="$2" '{ printf "%-" w "s %6s %10s %10s %7s " \
+		    "%8s %6s %10s %8s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9 }'
+}
+
 echo "## cloud balancing (--objective pack -w cost=1 -w desire=0)"
 echo
 printf '%-24s %8s %10s %8s %8s %10s %10s\n' instance optimum milp status \
@@ -106,14 +117,9 @@ PY
 	a=$(kytos-qubo -m rebalance "$c" | kytos-anneal -r 64 -s 1 |
 		kytos-decode -q "$c" | jq .objective.total)
 	t1=$(now)
-	jq -r --arg c "gen-$nn-$np" --arg a "$a" --arg asec "$(secs "$t0" "$t1")" \
-	    '[$c, .stats.variables, (.energy * 1000 | round / 1000),
-	    (.bound * 1000 | round / 1000), (.gap * 10000 | round / 10000),
-	    .status, (.stats.seconds * 100 | round / 100),
-	    ($a | tonumber * 1000 | round / 1000), $asec] | @tsv' \
-		"$out/gen-$nn-$np.milp.json" |
-		awk -F '\t' '{ printf "%-14s %6s %10s %10s %7s %8s %6s %10s %8s\n",
-		    $1, $2, $3, $4, $5, $6, $7, $8, $9 }'
+	cluster_row "gen-$nn-$np" 14 "$out/gen-$nn-$np.milp.json" \
+		"$(jq .energy "$out/gen-$nn-$np.milp.json")" "$a" \
+		"$(secs "$t0" "$t1")"
 done
 
 # The clusters of bench/kytos.sh (bench/gen-cluster, same seed, --candidates
@@ -126,7 +132,7 @@ SEED=${SEED:-1}
 echo
 echo "## bench/kytos.sh clusters (rebalance, --candidates $K, -t $CTIME; anneal -r $READS)"
 echo
-printf '%-8s %6s %10s %10s %7s %8s %6s %10s %6s\n' cluster cols milp bound \
+printf '%-8s %6s %10s %10s %7s %8s %6s %10s %8s\n' cluster cols milp bound \
 	gap status s anneal s
 for size in $SIZES; do
 	n=${size%x*} p=${size#*x}
@@ -142,13 +148,6 @@ for size in $SIZES; do
 		kytos-decode -q "$c" >"$out/kytos-$size.anneal-plan.json"
 	t1=$(now)
 	at=$(jq '.objective.total' "$out/kytos-$size.anneal-plan.json")
-	jq -r --arg c "$size" --arg mt "$mt" --arg a "$at" \
-	    --arg asec "$(secs "$t0" "$t1")" \
-	    '[$c, .stats.variables, ($mt | tonumber * 1000 | round / 1000),
-	    (.bound * 1000 | round / 1000), (.gap * 10000 | round / 10000),
-	    .status, (.stats.seconds * 100 | round / 100),
-	    ($a | tonumber * 1000 | round / 1000), $asec] | @tsv' \
-		"$out/kytos-$size.milp.json" |
-		awk -F '\t' '{ printf "%-8s %6s %10s %10s %7s %8s %6s %10s %6s\n",
-		    $1, $2, $3, $4, $5, $6, $7, $8, $9 }'
+	cluster_row "$size" 8 "$out/kytos-$size.milp.json" "$mt" "$at" \
+		"$(secs "$t0" "$t1")"
 done

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "cluster.h"
 #include "kmilp.h"
 #include "mem.h"
@@ -159,16 +160,6 @@ groups_build(const struct model *m, int *ngroups)
 	}
 	free(idx);
 	return g;
-}
-
-static double
-elapsed(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - t0->tv_sec) +
-	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
 void
@@ -861,7 +852,7 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 	double best = INFINITY, b;
 	int *assign, cuts, converged = 0, rc = -1, i;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	clock_start(&t0);
 	r->bound = -INFINITY;
 	if (k->infeasible) {
 		r->status = MILP_INFEASIBLE;
@@ -889,7 +880,7 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 	}
 	for (;;) {
 		if (p->mp.time_limit > 0) {
-			mp.time_limit = p->mp.time_limit - elapsed(&t0);
+			mp.time_limit = p->mp.time_limit - clock_elapsed(&t0);
 			if (mp.time_limit <= 0)
 				break;
 		}
@@ -945,7 +936,7 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 		}
 		r->cuts += cuts;
 		if (p->round != NULL)
-			p->round(p->mp.ctx, r->rounds, elapsed(&t0), best,
+			p->round(p->mp.ctx, r->rounds, clock_elapsed(&t0), best,
 			    r->bound, cuts);
 		if (res.status != MILP_OPTIMAL) {
 			free(res.x);
@@ -986,7 +977,7 @@ kmilp_solve(struct kmilp *k, const struct kmilp_params *p,
 	memset(r, 0, sizeof(*r));
 	r->bound = NAN;
 	r->gap = NAN;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	clock_start(&t0);
 	rc = k->q != NULL ? solve_qubo(k, p, r, e) : solve_model(k, p, r, e);
 	if (rc == 0 && r->has_solution && !isnan(r->bound)) {
 		r->gap = kmilp_gap(r->energy, r->bound);
@@ -995,7 +986,7 @@ kmilp_solve(struct kmilp *k, const struct kmilp_params *p,
 		if (r->gap == 0)
 			r->bound = r->energy;
 	}
-	r->seconds = elapsed(&t0);
+	r->seconds = clock_elapsed(&t0);
 	if (rc < 0)
 		kmilp_result_release(r);
 	return rc;

@@ -1,0 +1,22 @@
+/*
+ * clock.c: monotonic wall-clock seconds (see clock.h).
+ */
+#include <time.h>
+
+#include "clock.h"
+
+void
+clock_start(struct timespec *t0)
+{
+	clock_gettime(CLOCK_MONOTONIC, t0);
+}
+
+double
+clock_elapsed(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
