@@ -1,8 +1,4 @@
-/*
- * clock.c: monotonic wall-clock seconds (see clock.h).
- */
-#include <time.h>
-
+/* clock.c: elapsed wall time on the monotonic clock. */
 #include "clock.h"
 
 void
@@ -12,7 +8,7 @@ clock_start(struct timespec *t0)
 }
 
 double
-clock_elapsed(const struct timespec *t0)
+clock_since(const struct timespec *t0)
 {
 	struct timespec t;
 

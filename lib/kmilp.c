@@ -880,7 +880,7 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 	}
 	for (;;) {
 		if (p->mp.time_limit > 0) {
-			mp.time_limit = p->mp.time_limit - clock_elapsed(&t0);
+			mp.time_limit = p->mp.time_limit - clock_since(&t0);
 			if (mp.time_limit <= 0)
 				break;
 		}
@@ -936,7 +936,7 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 		}
 		r->cuts += cuts;
 		if (p->round != NULL)
-			p->round(p->mp.ctx, r->rounds, clock_elapsed(&t0), best,
+			p->round(p->mp.ctx, r->rounds, clock_since(&t0), best,
 			    r->bound, cuts);
 		if (res.status != MILP_OPTIMAL) {
 			free(res.x);
@@ -986,7 +986,7 @@ kmilp_solve(struct kmilp *k, const struct kmilp_params *p,
 		if (r->gap == 0)
 			r->bound = r->energy;
 	}
-	r->seconds = clock_elapsed(&t0);
+	r->seconds = clock_since(&t0);
 	if (rc < 0)
 		kmilp_result_release(r);
 	return rc;
