@@ -12,8 +12,11 @@
 # 2. The benchmark QUBOs of up to 250 variables (all maximisations) against
 #    best_known.csv.
 # 3. Generated clusters (rebalance, objective balance): the MILP's energy,
-#    bound, gap and seconds beside the annealer's energy on kytos-qubo's
-#    QUBO of the same model.
+#    bound, gap and seconds beside the annealer's plan on kytos-qubo's
+#    QUBO of the same model (kytos-decode's objective).
+# 4. The clusters of bench/kytos.sh (bench/gen-cluster, SIZES, K, READS,
+#    SEED as there): the MILP's plan beside the anneal pipeline's, both
+#    scored by kytos-decode.
 # Generated files go to bench/out/.
 set -u
 BIN=${BIN:-build/bin}
@@ -29,6 +32,17 @@ export PATH
 
 now() { date +%s.%N; }
 secs() { echo "$1 $2" | awk '{ printf "%.2f", $2 - $1 }'; }
+
+# A cluster row: the MILP's sample beside the anneal pipeline's objective.
+cluster_row() {	# name width milp.json milp-objective anneal anneal-seconds
+	jq -r --arg c "$1" --arg mt "$4" --arg a "$5" --arg asec "$6" \
+	    '[$c, .stats.variables, ($mt | tonumber * 1000 | round / 1000),
+	    (.bound * 1000 | round / 1000), (.gap * 10000 | round / 10000),
+	    .status, (.stats.seconds * 100 | round / 100),
+	    ($a | tonumber * 1000 | round / 1000), $asec] | @tsv' "$3" |
+		awk -F '\t' -v w="$2" '{ printf "%-" w "s %6s %10s %10s %7s " \
+		    "%8s %6s %10s %8s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9 }'
+}
 
 echo "## cloud balancing (--objective pack -w cost=1 -w desire=0)"
 echo
@@ -100,14 +114,40 @@ json.dump({"nodes": nodes, "pods": pods}, sys.stdout)
 PY
 	kytos-milp -t "$CTIME" -m rebalance "$c" >"$out/gen-$nn-$np.milp.json"
 	t0=$(now)
-	a=$(kytos-qubo -m rebalance "$c" | kytos-anneal -r 64 -s 1 | jq .energy)
+	a=$(kytos-qubo -m rebalance "$c" | kytos-anneal -r 64 -s 1 |
+		kytos-decode -q "$c" | jq .objective.total)
 	t1=$(now)
-	jq -r --arg c "gen-$nn-$np" --arg a "$a" --arg asec "$(secs "$t0" "$t1")" \
-	    '[$c, .stats.variables, (.energy * 1000 | round / 1000),
-	    (.bound * 1000 | round / 1000), (.gap * 10000 | round / 10000),
-	    .status, (.stats.seconds * 100 | round / 100),
-	    ($a | tonumber * 1000 | round / 1000), $asec] | @tsv' \
-		"$out/gen-$nn-$np.milp.json" |
-		awk -F '\t' '{ printf "%-14s %6s %10s %10s %7s %8s %6s %10s %8s\n",
-		    $1, $2, $3, $4, $5, $6, $7, $8, $9 }'
+	cluster_row "gen-$nn-$np" 14 "$out/gen-$nn-$np.milp.json" \
+		"$(jq .energy "$out/gen-$nn-$np.milp.json")" "$a" \
+		"$(secs "$t0" "$t1")"
+done
+
+# The clusters of bench/kytos.sh (bench/gen-cluster, same seed, --candidates
+# K, kytos-anneal -r READS): the MILP beside the anneal pipeline, both
+# plans scored by kytos-decode.
+SIZES=${SIZES:-"20x200 50x500"}
+K=${K:-4}
+READS=${READS:-8}
+SEED=${SEED:-1}
+echo
+echo "## bench/kytos.sh clusters (rebalance, --candidates $K, -t $CTIME; anneal -r $READS)"
+echo
+printf '%-8s %6s %10s %10s %7s %8s %6s %10s %8s\n' cluster cols milp bound \
+	gap status s anneal s
+for size in $SIZES; do
+	n=${size%x*} p=${size#*x}
+	c=$out/kytos-$size.json
+	"$top/bench/gen-cluster" --nodes "$n" --pods "$p" --seed "$SEED" >"$c"
+	kytos-milp -q -t "$CTIME" --candidates "$K" -m rebalance "$c" \
+		>"$out/kytos-$size.milp.json"
+	mt=$(kytos-decode -q "$c" <"$out/kytos-$size.milp.json" |
+		jq '.objective.total')
+	t0=$(now)
+	kytos-qubo -q -m rebalance --candidates "$K" "$c" |
+		kytos-anneal -q -r "$READS" -s "$SEED" |
+		kytos-decode -q "$c" >"$out/kytos-$size.anneal-plan.json"
+	t1=$(now)
+	at=$(jq '.objective.total' "$out/kytos-$size.anneal-plan.json")
+	cluster_row "$size" 8 "$out/kytos-$size.milp.json" "$mt" "$at" \
+		"$(secs "$t0" "$t1")"
 done

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "cluster.h"
 #include "kmilp.h"
 #include "mem.h"
@@ -159,16 +160,6 @@ groups_build(const struct model *m, int *ngroups)
 	}
 	free(idx);
 	return g;
-}
-
-static double
-elapsed(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - t0->tv_sec) +
-	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
 void
@@ -792,6 +783,63 @@ refine(struct kmilp *k, const double *x, int *cuts, struct kerr *e)
 	return 0;
 }
 
+/*
+ * Improve a feasible assignment by single moves (a mover to another
+ * candidate, or out in recovery), scored by model_eval, until none helps:
+ * a better incumbent, hence a tighter cutoff, before lp_solve starts.
+ * Bounded by passes, so its cost stays a small multiple of the model's.
+ */
+static double
+model_descent(const struct model *m, int *assign, double value)
+{
+	struct model_eval ev;
+	int k, i, old, improved, pass, to;
+
+	for (pass = 0; pass < 50; pass++) {
+		improved = 0;
+		for (k = 0; k < m->nmovers; k++) {
+			old = assign[k];
+			for (i = -1; i < m->movers[k].ncand; i++) {
+				if (i < 0 && m->opt.mode != MODEL_RECOVERY)
+					continue;
+				to = i < 0 ? -1 : m->movers[k].cand[i];
+				if (to == old)
+					continue;
+				assign[k] = to;
+				model_eval(m, assign, &ev, NULL);
+				if (ev.feasible && ev.total < value -
+				    1e-9 * fmax(1, fabs(value))) {
+					value = ev.total;
+					old = to;
+					improved = 1;
+				}
+			}
+			assign[k] = old;
+		}
+		if (!improved)
+			break;
+	}
+	return value;
+}
+
+/* Tangents at the loads of an assignment: tight where the incumbent is. */
+static int
+tangents_at(struct kmilp *k, const int *assign, struct kerr *e)
+{
+	const struct model *m = k->m;
+	double *x = mem_calloc((size_t)milp_ncols(k->lp) + 1, sizeof(double));
+	int kk, i, cuts, rc;
+
+	for (kk = 0; kk < m->nmovers; kk++)
+		for (i = 0; i < m->movers[kk].ncand; i++)
+			if (m->movers[kk].cand[i] == assign[kk])
+				x[m->movers[kk].var0 + i] = 1;
+	/* z = 0 everywhere: every term with a load gets its tangent. */
+	rc = refine(k, x, &cuts, e);
+	free(x);
+	return rc;
+}
+
 static int
 solve_model(struct kmilp *k, const struct kmilp_params *p,
     struct kmilp_result *r, struct kerr *e)
@@ -802,9 +850,9 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 	struct model_eval ev;
 	struct timespec t0;
 	double best = INFINITY, b;
-	int *assign, cuts, converged = 0, limited = 0, rc = -1;
+	int *assign, cuts, converged = 0, rc = -1, i;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	clock_start(&t0);
 	r->bound = -INFINITY;
 	if (k->infeasible) {
 		r->status = MILP_INFEASIBLE;
@@ -813,21 +861,28 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 	}
 	assign = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
 	r->assign = mem_calloc((size_t)m->nmovers + 1, sizeof(int));
-	/* The current placement, when feasible, is a first incumbent. */
+	/*
+	 * The current placement, when feasible and made of the model's
+	 * variables (so the sample can name it), is a first incumbent.
+	 */
 	model_current(m, assign);
 	model_eval(m, assign, &ev, NULL);
-	if (ev.feasible && ev.unplaced == 0) {
-		best = ev.total;
+	for (i = 0; i < m->nmovers && ev.feasible; i++)
+		if (assign[i] < 0 ||
+		    model_var_find(m, m->movers[i].pod, assign[i]) < 0)
+			ev.feasible = 0;
+	if (ev.feasible) {
+		best = model_descent(m, assign, ev.total);
 		memcpy(r->assign, assign, (size_t)m->nmovers * sizeof(int));
 		r->has_solution = 1;
+		if (tangents_at(k, assign, e) < 0)
+			goto done;
 	}
 	for (;;) {
 		if (p->mp.time_limit > 0) {
-			mp.time_limit = p->mp.time_limit - elapsed(&t0);
-			if (mp.time_limit <= 0) {
-				limited = 1;
+			mp.time_limit = p->mp.time_limit - clock_since(&t0);
+			if (mp.time_limit <= 0)
 				break;
-			}
 		}
 		/*
 		 * Only solutions better than the incumbent: the MILP's value
@@ -865,10 +920,8 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 		b = solve_bound(&res, &p->mp, 0);
 		if (!isnan(b) && b > r->bound)
 			r->bound = b;
-		if (res.x == NULL) {
-			limited = 1;
+		if (res.x == NULL)
 			break;
-		}
 		solution_assign(m, res.x, assign);
 		model_eval(m, assign, &ev, NULL);
 		if (ev.total < best) {
@@ -883,10 +936,9 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 		}
 		r->cuts += cuts;
 		if (p->round != NULL)
-			p->round(p->mp.ctx, r->rounds, elapsed(&t0), best,
+			p->round(p->mp.ctx, r->rounds, clock_since(&t0), best,
 			    r->bound, cuts);
 		if (res.status != MILP_OPTIMAL) {
-			limited = 1;
 			free(res.x);
 			break;
 		}
@@ -896,12 +948,9 @@ solve_model(struct kmilp *k, const struct kmilp_params *p,
 			break;
 		}
 		if ((p->mp.stop != NULL && *p->mp.stop) ||
-		    r->rounds >= p->max_rounds) {
-			limited = 1;
+		    r->rounds >= p->max_rounds)
 			break;
-		}
 	}
-	(void)limited;
 	if (r->has_solution) {
 		r->energy = best;
 		r->status = converged ? MILP_OPTIMAL : MILP_FEASIBLE;
@@ -928,7 +977,7 @@ kmilp_solve(struct kmilp *k, const struct kmilp_params *p,
 	memset(r, 0, sizeof(*r));
 	r->bound = NAN;
 	r->gap = NAN;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	clock_start(&t0);
 	rc = k->q != NULL ? solve_qubo(k, p, r, e) : solve_model(k, p, r, e);
 	if (rc == 0 && r->has_solution && !isnan(r->bound)) {
 		r->gap = kmilp_gap(r->energy, r->bound);
@@ -937,7 +986,7 @@ kmilp_solve(struct kmilp *k, const struct kmilp_params *p,
 		if (r->gap == 0)
 			r->bound = r->energy;
 	}
-	r->seconds = elapsed(&t0);
+	r->seconds = clock_since(&t0);
 	if (rc < 0)
 		kmilp_result_release(r);
 	return rc;

@@ -29,9 +29,10 @@
  * tangent at every u where the MILP under-estimates, and solves again,
  * until the MILP's value equals the true value of its solution (then that
  * solution is optimal for the true model) or a limit is reached.  The
- * current placement (when feasible) and then the best solution so far cut
- * off each solve: only better ones are sought, so a solve that finds none
- * proves the incumbent optimal.
+ * current placement (when feasible), improved by single moves, gets
+ * tangents at its loads; it and then the best solution so far cut off each
+ * solve: only better ones are sought, so a solve that finds none proves
+ * the incumbent optimal.
  *
  * QUBOs.  Columns x_i (binary) then one y per coupler with y = x_i x_j
  * enforced only on the side the objective pushes against: y >= x_i + x_j

@@ -1,5 +1,5 @@
-# Autoscale has no -m here: its QUBO (kytos-qubo -m autoscale) is solved as
-# QUBO input, exactly, and certifies the annealer's energy on it.
+# The autoscale QUBO (kytos-qubo -m autoscale) solved as QUBO input: an
+# exact optimum that certifies the annealer's energy on it.
 t=$(mktemp -d)
 kytos-qubo -m autoscale autoscale-ample.json >"$t"/as.qubo
 kytos-milp "$t"/as.qubo | jq -c '[.status, .energy, .bound, .meta.kytos.mode]'
