@@ -4,7 +4,6 @@
  */
 #include <err.h>
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,15 +15,11 @@
 
 enum { OPT_SLOT_SECONDS = 256, OPT_SLOTS, OPT_START };
 
-struct map {
-	const char *region, *zone;
-};
-
 struct opts {
 	int quiet;
 	long slots, slot_seconds;
 	const char *start;
-	struct map *map;
+	struct carbon_map *map;
 	size_t nmap;
 };
 
@@ -57,83 +52,27 @@ opt_long(const char *name, const char *s, long lo, long hi)
 	return v;
 }
 
+/* -r REGION=ZONE[,REGION=ZONE...]: arg is split in place. */
 static void
 opt_map(struct opts *o, char *arg)
 {
-	char *eq = strchr(arg, '=');
+	char *item, *eq, *next;
 
-	if (eq == NULL || eq == arg || eq[1] == '\0') {
-		warnx("-r: expected REGION=ZONE, got '%s'", arg);
-		usage(stderr, 2);
-	}
-	*eq = '\0';
-	o->map = realloc(o->map, (o->nmap + 1) * sizeof(*o->map));
-	if (o->map == NULL)
-		err(1, NULL);
-	o->map[o->nmap].region = arg;
-	o->map[o->nmap++].zone = eq + 1;
-}
-
-/* The region name of a zone: mapped with -r, else the zone id itself. */
-static const char *
-region_of(const struct opts *o, const char *zone)
-{
-	size_t i;
-
-	for (i = 0; i < o->nmap; i++)
-		if (strcmp(o->map[i].zone, zone) == 0)
-			return o->map[i].region;
-	return zone;
-}
-
-static struct json *
-carbons_build(const struct opts *o, struct carbon_set *cs, long long start,
-    const struct kwarn *w, struct kerr *e)
-{
-	struct json *doc = json_new_object(), *arr, *el;
-	double *v;
-	size_t i, j;
-	long t;
-
-	arr = json_set(doc, "carbons", json_new_array());
-	if ((v = calloc((size_t)o->slots, sizeof(*v))) == NULL)
-		err(1, NULL);
-	for (i = 0; i < o->nmap; i++)
-		if (carbon_find(cs, o->map[i].zone) == NULL) {
-			kerr_set(e, "-r %s=%s: no zone '%s' in the input",
-			    o->map[i].region, o->map[i].zone, o->map[i].zone);
-			goto fail;
+	for (item = arg; item != NULL; item = next) {
+		if ((next = strchr(item, ',')) != NULL)
+			*next++ = '\0';
+		eq = strchr(item, '=');
+		if (eq == NULL || eq == item || eq[1] == '\0') {
+			warnx("-r: expected REGION=ZONE, got '%s'", item);
+			usage(stderr, 2);
 		}
-	for (i = 0; i < cs->n; i++)
-		for (j = 0; j < i; j++)
-			if (strcmp(region_of(o, cs->s[i].zone),
-			    region_of(o, cs->s[j].zone)) == 0) {
-				kerr_set(e, "region '%s': zones '%s' and '%s' "
-				    "both map to it", region_of(o,
-				    cs->s[i].zone), cs->s[j].zone,
-				    cs->s[i].zone);
-				goto fail;
-			}
-	for (i = 0; i < cs->n; i++) {
-		if (carbon_resample(&cs->s[i], start, o->slot_seconds,
-		    (size_t)o->slots, v, w, e) != 0)
-			goto fail;
-		for (t = 0; t < o->slots; t++) {
-			el = json_push(arr, json_new_object());
-			json_set_string(el, "region", region_of(o,
-			    cs->s[i].zone));
-			json_set_number(el, "slot", (double)t);
-			/* Rounded to 1e-6: no noise from the averaging. */
-			json_set_number(el, "ci_gco2_per_kwh",
-			    round(v[t] * 1e6) / 1e6);
-		}
+		*eq = '\0';
+		o->map = realloc(o->map, (o->nmap + 1) * sizeof(*o->map));
+		if (o->map == NULL)
+			err(1, NULL);
+		o->map[o->nmap].region = item;
+		o->map[o->nmap++].zone = eq + 1;
 	}
-	free(v);
-	return doc;
-fail:
-	free(v);
-	json_free(doc);
-	return NULL;
 }
 
 int
@@ -218,7 +157,8 @@ main(int argc, char *argv[])
 			errx(1, "%s", e.msg);
 		free(buf);
 	}
-	if ((doc = carbons_build(&o, &cs, start, &w, &e)) == NULL)
+	if ((doc = carbon_json(&cs, o.map, o.nmap, start, o.slot_seconds,
+	    (size_t)o.slots, &w, &e)) == NULL)
 		errx(1, "%s", e.msg);
 	json_write(stdout, doc, 1);
 	json_free(doc);

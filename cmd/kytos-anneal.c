@@ -32,13 +32,13 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: kytos-anneal [-ehmqVv] [-a sa|pt] [-j threads] [-k keep] "
-	    "[-n sweeps]\n"
+	    "usage: kytos-anneal [-ehmqVv] [-a sa|pt|tabu] [-j threads] "
+	    "[-k keep] [-n sweeps]\n"
 	    "                    [-r reads] [-s seed] [-t seconds] "
 	    "[--beta-range hot,cold]\n"
 	    "                    [--replicas n] [--schedule geometric|linear] "
-	    "[--target energy]\n"
-	    "                    [file]\n");
+	    "[--tabu-iters n]\n"
+	    "                    [--target energy] [file]\n");
 }
 
 static void
@@ -103,7 +103,7 @@ on_progress(void *ctx, const struct anneal_progress *pr)
 	    pr->best, pr->beta_hot, pr->beta_cold);
 }
 
-enum { OPT_BETA = 256, OPT_REPLICAS, OPT_SCHEDULE, OPT_TARGET };
+enum { OPT_BETA = 256, OPT_REPLICAS, OPT_SCHEDULE, OPT_TABU, OPT_TARGET };
 
 int
 main(int argc, char *argv[])
@@ -121,6 +121,7 @@ main(int argc, char *argv[])
 		{ "schedule",	required_argument,	NULL, OPT_SCHEDULE },
 		{ "seed",	required_argument,	NULL, 's' },
 		{ "sweeps",	required_argument,	NULL, 'n' },
+		{ "tabu-iters",	required_argument,	NULL, OPT_TABU },
 		{ "target",	required_argument,	NULL, OPT_TARGET },
 		{ "threads",	required_argument,	NULL, 'j' },
 		{ "time-limit",	required_argument,	NULL, 't' },
@@ -151,6 +152,8 @@ main(int argc, char *argv[])
 				par.algorithm = ANNEAL_SA;
 			else if (strcmp(optarg, "pt") == 0)
 				par.algorithm = ANNEAL_PT;
+			else if (strcmp(optarg, "tabu") == 0)
+				par.algorithm = ANNEAL_TABU;
 			else
 				bad_value("-a", "unknown algorithm", optarg);
 			break;
@@ -176,7 +179,7 @@ main(int argc, char *argv[])
 			quiet = 1;
 			break;
 		case 'r':
-			par.reads = opt_long("-r", optarg, 1, 10000000L);
+			par.reads = opt_long("-r", optarg, 1, 1000000L);
 			break;
 		case 's':
 			par.seed = (uint64_t)opt_long("-s", optarg, 0,
@@ -205,6 +208,10 @@ main(int argc, char *argv[])
 			else
 				bad_value("--schedule", "unknown schedule",
 				    optarg);
+			break;
+		case OPT_TABU:
+			par.tabu_iters = opt_long("--tabu-iters", optarg, 1,
+			    LONG_MAX);
 			break;
 		case OPT_TARGET:
 			par.target = opt_double("--target", optarg, -HUGE_VAL,
@@ -257,8 +264,8 @@ main(int argc, char *argv[])
 		errx(1, "%s", e.msg);
 	out = sample_set_json(&ss, &q);
 	stats = json_set(out, "stats", json_new_object());
-	json_set_string(stats, "algorithm",
-	    par.algorithm == ANNEAL_PT ? "pt" : "sa");
+	json_set_string(stats, "algorithm", par.algorithm == ANNEAL_PT ?
+	    "pt" : par.algorithm == ANNEAL_TABU ? "tabu" : "sa");
 	json_set_number(stats, "reads", (double)st.reads);
 	json_set_number(stats, "sweeps", (double)st.sweeps);
 	if (par.algorithm == ANNEAL_PT)

@@ -17,7 +17,8 @@
 #include "qubo.h"
 #include "sample.h"
 
-enum anneal_algorithm { ANNEAL_SA, ANNEAL_PT };
+/* SA; parallel tempering; SA then tabu search from each read's best. */
+enum anneal_algorithm { ANNEAL_SA, ANNEAL_PT, ANNEAL_TABU };
 enum anneal_schedule { ANNEAL_GEOMETRIC, ANNEAL_LINEAR };
 
 struct anneal_progress {
@@ -34,6 +35,7 @@ struct anneal_params {
 	long reads;		/* independent runs */
 	long sweeps;		/* per read (PT: rounds of all replicas) */
 	long replicas;		/* PT: temperatures per read */
+	long tabu_iters;	/* TABU: iterations per read, 0: 10 n */
 	uint64_t seed;
 	int threads;		/* 0: every online core */
 	int maximize;		/* the file's energies are to be maximised */
@@ -59,13 +61,17 @@ struct anneal_stats {
 	double spin_updates;	/* proposals made over every read */
 };
 
-/* Defaults: SA, 2^5 reads (see anneal.c), geometric, derived betas. */
+/*
+ * Defaults: SA, 12 reads of 4000 sweeps (16 replicas for PT), seed 1, one
+ * thread per core, keep 5, geometric schedule, betas derived from the QUBO.
+ */
 void anneal_params_defaults(struct anneal_params *p);
 
 /*
- * The default inverse temperature range of a QUBO (minimisation sense):
- * hot accepts the largest possible uphill flip with probability 1/2, cold
- * accepts the smallest nonzero uphill flip with probability 1/100.
+ * The default inverse temperature range of a QUBO: hot accepts a typical
+ * flip of the most strongly coupled variable in a random state with
+ * probability 1/16, cold accepts an uphill step of half the smallest
+ * nonzero weight with probability 1/100 (see anneal.c).
  */
 void anneal_beta_range(const struct qubo *q, double *hot, double *cold);
 

@@ -4,6 +4,7 @@
  * plan slots.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -549,16 +550,23 @@ point_where(char *buf, size_t size, const struct carbon_point *p)
 	return buf;
 }
 
-/* Integral of the piecewise function over [a, b), given it covers it. */
+/*
+ * Integral of the piecewise function over [a, b), given it covers it.
+ * Slots come in order: *from is the first reading that can still matter,
+ * so that resampling a year is linear, not quadratic.
+ */
 static double
 integrate(const struct carbon_point *p, size_t n, long step, long long a,
-    long long b)
+    long long b, size_t *from)
 {
 	double sum = 0, x, y, va, vb, vx, vy;
 	long long end, lo, hi;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
+	/* Readings (and the gaps after them) that end by a are done with. */
+	while (*from + 1 < n && p[*from + 1].t <= a)
+		(*from)++;
+	for (i = *from; i < n && p[i].t < b; i++) {
 		end = p[i].t + (p[i].len ? p[i].len : step);
 		/* The reading itself: constant over [t, end). */
 		lo = p[i].t > a ? p[i].t : a;
@@ -585,13 +593,16 @@ integrate(const struct carbon_point *p, size_t n, long step, long long a,
 	return sum;
 }
 
-/* Linear interpolation between reading times at time s. */
+/* Linear interpolation between reading times at time s (*from: above). */
 static double
-interpolate(const struct carbon_point *p, size_t n, long long s)
+interpolate(const struct carbon_point *p, size_t n, long long s,
+    size_t *from)
 {
 	size_t i;
 
-	for (i = 0; i + 1 < n; i++)
+	while (*from + 1 < n && p[*from + 1].t <= s)
+		(*from)++;
+	for (i = *from; i + 1 < n; i++)
 		if (p[i + 1].t > s)
 			return p[i].v + (p[i + 1].v - p[i].v) *
 			    (double)(s - p[i].t) / (double)(p[i + 1].t - p[i].t);
@@ -606,7 +617,7 @@ carbon_resample(struct carbon_series *s, long long start, long slot_len,
 	long long end = start + slot_len * (long long)nslots, last_end, gend;
 	char b1[KERR_MAX], b2[KERR_MAX], t1[64], t2[64];
 	long step = 0;
-	size_t i, n;
+	size_t i, n, from = 0;
 
 	if (s->n == 0)
 		return kerr_set(e, "zone '%s': no data", s->zone);
@@ -658,7 +669,7 @@ carbon_resample(struct carbon_series *s, long long start, long slot_len,
 		for (i = 0; i < nslots; i++)
 			out[i] = integrate(p, n, step,
 			    start + slot_len * (long long)i,
-			    start + slot_len * (long long)(i + 1)) /
+			    start + slot_len * (long long)(i + 1), &from) /
 			    (double)slot_len;
 	} else {
 		if (start + slot_len * (long long)(nslots - 1) >= last_end)
@@ -667,7 +678,72 @@ carbon_resample(struct carbon_series *s, long long start, long slot_len,
 			    last_end > start ? last_end : start));
 		for (i = 0; i < nslots; i++)
 			out[i] = interpolate(p, n,
-			    start + slot_len * (long long)i);
+			    start + slot_len * (long long)i, &from);
 	}
 	return 0;
+}
+
+/* The region name of a zone: mapped, else the zone id itself. */
+static const char *
+region_of(const struct carbon_map *map, size_t nmap, const char *zone)
+{
+	size_t i;
+
+	for (i = 0; i < nmap; i++)
+		if (strcmp(map[i].zone, zone) == 0)
+			return map[i].region;
+	return zone;
+}
+
+struct json *
+carbon_json(struct carbon_set *cs, const struct carbon_map *map, size_t nmap,
+    long long start, long slot_len, size_t nslots, const struct kwarn *w,
+    struct kerr *e)
+{
+	struct json *doc = json_new_object(), *arr, *el;
+	const char *r;
+	double *v;
+	size_t i, j, t;
+
+	arr = json_set(doc, "carbons", json_new_array());
+	if ((v = calloc(nslots ? nslots : 1, sizeof(*v))) == NULL) {
+		kerr_set(e, "out of memory");
+		goto fail;
+	}
+	for (i = 0; i < nmap; i++)
+		if (carbon_find(cs, map[i].zone) == NULL) {
+			kerr_set(e, "-r %s=%s: no zone '%s' in the input",
+			    map[i].region, map[i].zone, map[i].zone);
+			goto fail;
+		}
+	for (i = 0; i < cs->n; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(region_of(map, nmap, cs->s[i].zone),
+			    region_of(map, nmap, cs->s[j].zone)) == 0) {
+				kerr_set(e, "region '%s': zones '%s' and '%s' "
+				    "both map to it", region_of(map, nmap,
+				    cs->s[i].zone), cs->s[j].zone,
+				    cs->s[i].zone);
+				goto fail;
+			}
+	for (i = 0; i < cs->n; i++) {
+		if (carbon_resample(&cs->s[i], start, slot_len, nslots, v, w,
+		    e) != 0)
+			goto fail;
+		r = region_of(map, nmap, cs->s[i].zone);
+		for (t = 0; t < nslots; t++) {
+			el = json_push(arr, json_new_object());
+			json_set_string(el, "region", r);
+			json_set_number(el, "slot", (double)t);
+			/* Rounded to 1e-6: no noise from the averaging. */
+			json_set_number(el, "ci_gco2_per_kwh",
+			    round(v[t] * 1e6) / 1e6);
+		}
+	}
+	free(v);
+	return doc;
+fail:
+	free(v);
+	json_free(doc);
+	return NULL;
 }

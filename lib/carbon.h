@@ -6,7 +6,8 @@
  * linear interpolation when shorter).
  *
  * Ownership: struct carbon_set owns its series and their strings;
- * carbon_set_release frees them.  Everything else borrows.
+ * carbon_set_release frees them; carbon_json returns a tree the caller
+ * frees.  Everything else borrows.
  */
 #ifndef KYTOS_CARBON_H
 #define KYTOS_CARBON_H
@@ -14,6 +15,7 @@
 #include <stddef.h>
 
 #include "err.h"
+#include "json.h"
 
 /* One reading: value over [t, t + len) seconds, from file:line. */
 struct carbon_point {
@@ -62,6 +64,23 @@ const struct carbon_series *carbon_find(const struct carbon_set *cs,
  */
 int carbon_resample(struct carbon_series *s, long long start, long slot_len,
     size_t nslots, double *out, const struct kwarn *w, struct kerr *e);
+
+/* -r REGION=ZONE: the name a zone's series has in the output. */
+struct carbon_map {
+	const char *region, *zone;
+};
+
+/*
+ * The {"carbons": [{region, slot, ci_gco2_per_kwh}]} document of caspian's
+ * input: every series of the set resampled (carbon_resample), in the
+ * order zones were first read, values rounded to 1e-6.  Regions are the
+ * zone ids unless mapped; a mapping naming a zone the set lacks, and two
+ * zones with one region name, are errors.  The caller frees the result
+ * with json_free.
+ */
+struct json *carbon_json(struct carbon_set *cs, const struct carbon_map *map,
+    size_t nmap, long long start, long slot_len, size_t nslots,
+    const struct kwarn *w, struct kerr *e);
 
 /*
  * ISO-8601 UTC time to epoch seconds, without the C library's time zone:

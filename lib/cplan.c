@@ -14,12 +14,20 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "cplan.h"
 #include "milp.h"
+#include "rng.h"
 
 #define EPS 1e-9
 /* Subgradient iterations for the Lagrangian bound. */
-#define LAGRANGE_ITERS 300
+#define LAGRANGE_ITERS 20000
+/* Halve the subgradient step after this many iterations without progress. */
+#define LAGRANGE_STALL 100
+/* RINS time when there is no time limit. */
+#define RINS_SECONDS 10
+/* Iterated local search: iterations times candidates. */
+#define ILS_WORK 12000000
 /* Cheaper starts per job that an ejection pass tries. */
 #define EJECT_TRIES 10
 /* Models up to this many candidates get lp_solve's LP and branch and bound. */
@@ -66,16 +74,6 @@ struct planner {
 	int nvars, nrows;
 	struct milp *m;
 };
-
-static double
-elapsed(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - t0->tv_sec) +
-	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
-}
 
 void
 cplan_params_defaults(struct cplan_params *p)
@@ -408,12 +406,15 @@ eject(struct planner *pl, int j, int ci)
 			continue;
 		}
 		place(pl, j, ci);
-		nb = cheapest_fit(pl, b, INFINITY);
-		place(pl, b, nb);
-		delta = job_cost(pl, j) + job_cost(pl, b) - before -
-		    bd->cost;
-		if (delta < -EPS * fmax(1, before))
-			return 1;
+		/* Only a start for b cheap enough to make the swap pay. */
+		nb = cheapest_fit(pl, b, before + bd->cost - cd->cost);
+		if (nb >= 0) {
+			place(pl, b, nb);
+			delta = job_cost(pl, j) + job_cost(pl, b) - before -
+			    bd->cost;
+			if (delta < -EPS * fmax(1, before))
+				return 1;
+		}
 		place(pl, b, -1);
 		place(pl, j, -1);
 		place(pl, b, oldb);
@@ -540,9 +541,96 @@ greedy(struct planner *pl, struct kerr *e)
 	return 0;
 }
 
-static int lp_round(struct planner *, const double *, const int *,
-    struct kerr *);
 static double rel_gap(double, double);
+
+/*
+ * Reduced costs of job j's candidates under multipliers mu: the cost plus
+ * the multipliers of every slot and resource the run uses, from prefix
+ * sums per region (w has room for nregions * (horizon + 1)).
+ */
+static void
+reduced_costs(const struct planner *pl, const double *mu, int j, double *w,
+    double *red)
+{
+	const struct caspian *c = pl->c;
+	const struct caspian_job *jb = &c->jobs[j];
+	int H = c->horizon, r, t, k, ci;
+
+	for (r = 0; r < c->nregions; r++) {
+		double acc = 0;
+
+		if (!jb->allowed[r])
+			continue;
+		w[r * (H + 1) + jb->release] = 0;
+		for (t = jb->release; t <= jb->deadline; t++) {
+			const double *m = &mu[((size_t)r * H + t) *
+			    CASPIAN_NRES];
+
+			for (k = 0; k < CASPIAN_NRES; k++)
+				acc += m[k] * jb->need[k];
+			w[r * (H + 1) + t + 1] = acc;
+		}
+	}
+	for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++) {
+		const struct cand *cd = &pl->cand[ci];
+
+		red[ci - pl->jstart[j]] = cd->cost + w[cd->region * (H + 1) +
+		    cd->start + jb->runtime] - w[cd->region * (H + 1) +
+		    cd->start];
+	}
+}
+
+/*
+ * Price-guided plan: jobs in the greedy's order, each at the start of
+ * least reduced cost that fits, so that congested slots are avoided by
+ * the jobs with good alternatives; then local search on the true costs.
+ */
+static int
+price_round(struct planner *pl, const double *mu, struct kerr *e)
+{
+	const struct caspian *c = pl->c;
+	int maxc = 1, j, i, q;
+	double *w, *red;
+	struct keyed *byred;
+
+	for (j = 0; j < c->njobs; j++)
+		if (pl->jstart[j + 1] - pl->jstart[j] > maxc)
+			maxc = pl->jstart[j + 1] - pl->jstart[j];
+	w = malloc(((size_t)c->nregions * (c->horizon + 1) + 1) *
+	    sizeof(double));
+	red = malloc((size_t)maxc * sizeof(double));
+	byred = malloc((size_t)maxc * sizeof(*byred));
+	if (w == NULL || red == NULL || byred == NULL) {
+		free(w);
+		free(red);
+		free(byred);
+		return kerr_set(e, "out of memory");
+	}
+	clear_plan(pl);
+	for (i = 0; i < pl->norder; i++) {
+		int n;
+
+		j = pl->order[i].j;
+		n = pl->jstart[j + 1] - pl->jstart[j];
+		reduced_costs(pl, mu, j, w, red);
+		for (q = 0; q < n; q++) {
+			byred[q].key = -red[q];
+			byred[q].j = pl->jstart[j] + q;
+		}
+		qsort(byred, (size_t)n, sizeof(*byred), cmp_keyed);
+		for (q = 0; q < n; q++)
+			if (fits(pl, &pl->cand[byred[q].j])) {
+				place(pl, j, byred[q].j);
+				break;
+			}
+	}
+	local_search(pl);
+	keep_if_better(pl);
+	free(w);
+	free(red);
+	free(byred);
+	return 0;
+}
 
 /*
  * Lagrangian relaxation of the capacity rows: with multipliers mu >= 0 on
@@ -563,66 +651,51 @@ lagrange(struct planner *pl, int iters, struct kerr *e)
 	const struct caspian *c = pl->c;
 	int H = c->horizon, R = c->nregions, nj = c->njobs, it, j, k, stall = 0;
 	size_t cells = (size_t)R * H, n = cells * CASPIAN_NRES, i;
-	double *mu, *g, *w, theta = 1, bestL = pl->bound;
-	int *choice, rc = 0;
+	double *mu, *bestmu, *g, *d, *w, *red, theta = 2, bestL = pl->bound;
+	double beta = 0.5;
+	int *choice, rc = 0, maxc = 1;
 
+	for (j = 0; j < nj; j++)
+		if (pl->jstart[j + 1] - pl->jstart[j] > maxc)
+			maxc = pl->jstart[j + 1] - pl->jstart[j];
 	mu = calloc(n + 1, sizeof(double));
+	bestmu = calloc(n + 1, sizeof(double));
 	g = malloc((n + 1) * sizeof(double));
+	d = calloc(n + 1, sizeof(double));
 	w = malloc(((size_t)R * (H + 1) + 1) * sizeof(double));
+	red = malloc((size_t)maxc * sizeof(double));
 	choice = malloc(((size_t)nj + 1) * sizeof(int));
-	if (mu == NULL || g == NULL || w == NULL || choice == NULL) {
-		free(mu);
-		free(g);
-		free(w);
-		free(choice);
-		return kerr_set(e, "out of memory");
+	if (mu == NULL || bestmu == NULL || g == NULL || d == NULL || w == NULL ||
+	    red == NULL || choice == NULL) {
+		rc = kerr_set(e, "out of memory");
+		goto out;
 	}
 	for (it = 0; it < iters; it++) {
 		double L = 0, norm = 0, step;
 
 		if (pl->p->stop != NULL && *pl->p->stop)
 			break;
+		/* The rest of the time is for the LP and branch and bound. */
 		if (pl->p->time_limit > 0 &&
-		    elapsed(&pl->t0) >= pl->p->time_limit / 2)
+		    clock_since(&pl->t0) >= 0.4 * pl->p->time_limit)
 			break;
 		for (i = 0; i < n; i++)
 			g[i] = -c->cap[i];
 		for (j = 0; j < nj; j++) {
 			const struct caspian_job *jb = &c->jobs[j];
 			double best;
-			int r, t, ci;
+			int t, ci;
 
 			choice[j] = -1;
 			if (pl->reason[j] != R_NONE)
 				continue;
-			/* w: prefix sums of the multiplier cost per region. */
-			for (r = 0; r < R; r++) {
-				double acc = 0;
-
-				if (!jb->allowed[r])
-					continue;
-				w[r * (H + 1) + jb->release] = 0;
-				for (t = jb->release; t <= jb->deadline; t++) {
-					const double *m = &mu[((size_t)r * H +
-					    t) * CASPIAN_NRES];
-
-					for (k = 0; k < CASPIAN_NRES; k++)
-						acc += m[k] * jb->need[k];
-					w[r * (H + 1) + t + 1] = acc;
-				}
-			}
+			reduced_costs(pl, mu, j, w, red);
 			best = pl->ucost[j];
-			for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++) {
-				const struct cand *cd = &pl->cand[ci];
-				double red = cd->cost + w[cd->region * (H + 1) +
-				    cd->start + jb->runtime] -
-				    w[cd->region * (H + 1) + cd->start];
-
-				if (red < best) {
-					best = red;
+			for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++)
+				if (red[ci - pl->jstart[j]] < best) {
+					best = red[ci - pl->jstart[j]];
 					choice[j] = ci;
 				}
-			}
 			L += best;
 			if (choice[j] >= 0) {
 				const struct cand *cd = &pl->cand[choice[j]];
@@ -640,17 +713,25 @@ lagrange(struct planner *pl, int iters, struct kerr *e)
 			/* Projected: a zero multiplier cannot go lower. */
 			if (mu[i] <= 0 && g[i] < 0)
 				g[i] = 0;
+			/* Deflected (Camerini-Fratta-Maffioli): less zigzag. */
+			g[i] += beta * d[i];
+			d[i] = g[i];
 			norm += g[i] * g[i];
 		}
 		if (L > bestL + EPS * fmax(1, fabs(L))) {
 			bestL = L;
+			memcpy(bestmu, mu, n * sizeof(double));
 			stall = 0;
-		} else if (++stall >= 8) {
+		} else if (++stall >= LAGRANGE_STALL) {
+			/* Restart from the best multipliers, shorter steps. */
 			theta /= 2;
 			stall = 0;
+			memcpy(mu, bestmu, n * sizeof(double));
+			memset(d, 0, n * sizeof(double));
+			continue;
 		}
-		if ((it % 10 == 9 || norm == 0) &&
-		    (rc = lp_round(pl, NULL, choice, e)) == -1)
+		if ((it % 2000 == 1999 || norm == 0) &&
+		    (rc = price_round(pl, mu, e)) == -1)
 			break;
 		if (norm == 0 || theta < 1e-4 ||
 		    rel_gap(pl->best_obj, bestL) <= pl->p->gap)
@@ -667,9 +748,15 @@ lagrange(struct planner *pl, int iters, struct kerr *e)
 	}
 	if (bestL > pl->bound)
 		pl->bound = bestL;
+	if (rc == 0)
+		rc = price_round(pl, bestmu, e);
+out:
 	free(mu);
+	free(bestmu);
 	free(g);
+	free(d);
 	free(w);
+	free(red);
 	free(choice);
 	return rc;
 }
@@ -677,12 +764,10 @@ lagrange(struct planner *pl, int iters, struct kerr *e)
 /*
  * LP-guided rounding: jobs the LP is surest about first, each at the
  * start the LP gives most weight to when it fits, else the cheapest that
- * does; then local search.  With x NULL, the same from the Lagrangian
- * choices (one start or -1 per job), in the greedy's order.
+ * does; then local search.
  */
 static int
-lp_round(struct planner *pl, const double *x, const int *choice,
-    struct kerr *e)
+lp_round(struct planner *pl, const double *x, struct kerr *e)
 {
 	const struct caspian *c = pl->c;
 	struct keyed *order;
@@ -695,29 +780,22 @@ lp_round(struct planner *pl, const double *x, const int *choice,
 		free(hint);
 		return kerr_set(e, "out of memory");
 	}
-	if (x == NULL) {
-		/* Lagrangian choices: in the greedy's order. */
-		memcpy(order, pl->order, (size_t)pl->norder * sizeof(*order));
-		n = pl->norder;
-		memcpy(hint, choice, (size_t)c->njobs * sizeof(int));
-	} else
-		for (j = 0; j < c->njobs; j++) {
-			int ci;
-			double top = -1;
+	for (j = 0; j < c->njobs; j++) {
+		int ci;
+		double top = -1;
 
-			hint[j] = -1;
-			if (pl->reason[j] != R_NONE)
-				continue;
-			for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++)
-				if (x[ci] > top + EPS) {
-					top = x[ci];
-					hint[j] = ci;
-				}
-			order[n].key = top;
-			order[n++].j = j;
-		}
-	if (x != NULL)
-		qsort(order, (size_t)n, sizeof(*order), cmp_keyed);
+		hint[j] = -1;
+		if (pl->reason[j] != R_NONE)
+			continue;
+		for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++)
+			if (x[ci] > top + EPS) {
+				top = x[ci];
+				hint[j] = ci;
+			}
+		order[n].key = top;
+		order[n++].j = j;
+	}
+	qsort(order, (size_t)n, sizeof(*order), cmp_keyed);
 	clear_plan(pl);
 	place_in_order(pl, order, n, hint);
 	local_search(pl);
@@ -894,7 +972,7 @@ remaining(const struct planner *pl)
 
 	if (pl->p->time_limit <= 0)
 		return 0;
-	left = pl->p->time_limit - elapsed(&pl->t0);
+	left = pl->p->time_limit - clock_since(&pl->t0);
 	return left > 0.01 ? left : 0.01;
 }
 
@@ -902,7 +980,7 @@ static void
 report(const struct planner *pl)
 {
 	if (pl->p->progress != NULL)
-		pl->p->progress(pl->p->ctx, elapsed(&pl->t0), pl->best_obj,
+		pl->p->progress(pl->p->ctx, clock_since(&pl->t0), pl->best_obj,
 		    pl->bound, rel_gap(pl->best_obj, pl->bound));
 }
 
@@ -919,7 +997,7 @@ milp_progress(void *ctx, double seconds, double incumbent, double bound,
 	(void)gap;
 	if (!isnan(incumbent) && incumbent < best)
 		best = incumbent;
-	pl->p->progress(pl->p->ctx, elapsed(&pl->t0), best, pl->bound,
+	pl->p->progress(pl->p->ctx, clock_since(&pl->t0), best, pl->bound,
 	    rel_gap(best, pl->bound));
 }
 
@@ -937,6 +1015,158 @@ take_solution(struct planner *pl, const double *x)
 				break;
 			}
 	keep_if_better(pl);
+}
+
+/* Put a saved plan back. */
+static void
+load_plan(struct planner *pl, const int *a)
+{
+	int j;
+
+	clear_plan(pl);
+	for (j = 0; j < pl->c->njobs; j++)
+		if (a[j] >= 0)
+			place(pl, j, a[j]);
+}
+
+/*
+ * Iterated local search: take a few random jobs out, put each back at a
+ * random start among its cheap ones that fit, run local search, and keep
+ * the result when it is better.  The kicks get the search out of the local
+ * optima that single moves and ejections cannot leave.  A fixed seed and
+ * an iteration count (not the clock) keep the plan reproducible.
+ */
+static int
+ils(struct planner *pl, int iters, struct kerr *e)
+{
+	const struct caspian *c = pl->c;
+	struct rng g;
+	int *cur, *live, nlive = 0, it, j;
+	double cur_obj;
+
+	cur = malloc(((size_t)c->njobs + 1) * sizeof(int));
+	live = malloc(((size_t)c->njobs + 1) * sizeof(int));
+	if (cur == NULL || live == NULL) {
+		free(cur);
+		free(live);
+		return kerr_set(e, "out of memory");
+	}
+	for (j = 0; j < c->njobs; j++)
+		if (pl->reason[j] == R_NONE)
+			live[nlive++] = j;
+	rng_seed(&g, 1, 0);
+	load_plan(pl, pl->best);
+	memcpy(cur, pl->best, (size_t)c->njobs * sizeof(int));
+	cur_obj = pl->best_obj;
+	for (it = 0; it < iters && nlive > 0; it++) {
+		int k, kick = 2 + (int)rng_below(&g, 4), out[8], seen;
+		uint32_t q;
+		double obj;
+
+		if (pl->p->stop != NULL && *pl->p->stop)
+			break;
+		/* Leave branch and bound its share of the time. */
+		if (pl->p->time_limit > 0 &&
+		    clock_since(&pl->t0) >= 0.7 * pl->p->time_limit)
+			break;
+		/*
+		 * The kick: a random job and others running beside it (same
+		 * region, overlapping), whose places are worth exchanging.
+		 */
+		out[0] = live[rng_below(&g, (uint32_t)nlive)];
+		for (k = 1, q = rng_below(&g, (uint32_t)nlive), seen = 0;
+		    k < kick && seen < nlive; seen++, q = (q + 1) % nlive) {
+			const struct cand *a, *b;
+
+			if (pl->assign[out[0]] < 0 || pl->assign[live[q]] < 0 ||
+			    live[q] == out[0])
+				continue;
+			a = &pl->cand[pl->assign[out[0]]];
+			b = &pl->cand[pl->assign[live[q]]];
+			if (a->region == b->region &&
+			    b->start <= a->start + c->jobs[out[0]].runtime &&
+			    a->start <= b->start + c->jobs[live[q]].runtime)
+				out[k++] = live[q];
+		}
+		kick = k;
+		for (k = 0; k < kick; k++)
+			place(pl, out[k], -1);
+		for (k = 0; k < kick; k++) {
+			int jj = out[k], n = pl->jstart[jj + 1] - pl->jstart[jj];
+			int tries, ci;
+
+			if (pl->assign[jj] >= 0 || n == 0)
+				continue;
+			for (tries = 0; tries < 8; tries++) {
+				ci = pl->jstart[jj] + (int)rng_below(&g,
+				    (uint32_t)(n < 20 ? n : 20));
+				if (fits(pl, &pl->cand[ci])) {
+					place(pl, jj, ci);
+					break;
+				}
+			}
+			if (pl->assign[jj] < 0)
+				place(pl, jj, cheapest_fit(pl, jj, INFINITY));
+		}
+		local_search(pl);
+		obj = objective(pl);
+		if (obj <= cur_obj + EPS * fmax(1, fabs(cur_obj))) {
+			cur_obj = obj;
+			memcpy(cur, pl->assign, (size_t)c->njobs * sizeof(int));
+			keep_if_better(pl);
+		} else
+			load_plan(pl, cur);
+	}
+	free(cur);
+	free(live);
+	return 0;
+}
+
+/*
+ * RINS (relaxation induced neighbourhood search): fix every job whose
+ * start in the best plan the LP relaxation also takes (x >= 0.99), and let
+ * lp_solve's branch and bound search the rest, a small MILP, for a better
+ * plan within a share of the time left.
+ */
+static int
+rins(struct planner *pl, const double *x, struct kerr *e)
+{
+	struct milp_params mp;
+	struct milp_result r;
+	int j, nfree = 0, rc = 0;
+
+	for (j = 0; j < pl->c->njobs; j++) {
+		int b = pl->best[j];
+
+		if (pl->reason[j] != R_NONE)
+			continue;
+		if (b >= 0 && x[b] >= 0.99)
+			milp_set_bounds(pl->m, b, 1, 1);
+		else
+			nfree++;
+	}
+	if (nfree > 0) {
+		milp_params_defaults(&mp);
+		mp.stop = pl->p->stop;
+		mp.gap = 1e-9;
+		mp.has_cutoff = 1;
+		mp.cutoff = pl->best_obj;
+		mp.time_limit = pl->p->time_limit > 0 ?
+		    remaining(pl) / 2 : RINS_SECONDS;
+		if ((rc = milp_solve(pl->m, &mp, &r, e)) == 0) {
+			if (r.x != NULL) {
+				take_solution(pl, r.x);
+				restore_best(pl);
+				local_search(pl);
+				keep_if_better(pl);
+			}
+			free(r.x);
+		}
+	}
+	/* Undo the fixes (made on the plan before RINS changed it). */
+	for (j = 0; j < pl->ncand; j++)
+		milp_set_bounds(pl->m, j, 0, 1);
+	return rc;
 }
 
 /*
@@ -960,6 +1190,7 @@ solve(struct planner *pl, enum cplan_status *status, struct kerr *e)
 	const struct cplan_params *p = pl->p;
 	struct milp_params mp;
 	struct milp_result r;
+	double *lpx = NULL;
 	int j;
 
 	if (greedy(pl, e) == -1)
@@ -986,27 +1217,40 @@ solve(struct planner *pl, enum cplan_status *status, struct kerr *e)
 	 * lp_solve's simplex is too slow on large models to help within the
 	 * time limit: those rely on the Lagrangian bound and plans.
 	 */
-	if (settled(pl) || pl->ncand > LP_MAX_CANDS)
-		goto done;
 	milp_params_defaults(&mp);
 	mp.stop = p->stop;
-	mp.time_limit = remaining(pl);
-	if (milp_solve_relaxation(pl->m, &mp, &r, e) == -1)
-		return -1;
-	if (r.status == MILP_OPTIMAL) {
-		if (r.objective > pl->bound)
-			pl->bound = r.objective;
-		if (lp_round(pl, r.x, NULL, e) == -1) {
-			free(r.x);
+	if (!settled(pl) && pl->ncand <= LP_MAX_CANDS) {
+		mp.time_limit = remaining(pl);
+		if (milp_solve_relaxation(pl->m, &mp, &r, e) == -1)
 			return -1;
-		}
+		if (r.status == MILP_OPTIMAL) {
+			if (r.objective > pl->bound)
+				pl->bound = r.objective;
+			if (lp_round(pl, r.x, e) == -1) {
+				free(r.x);
+				return -1;
+			}
+			lpx = r.x;
+		} else
+			free(r.x);
+		report(pl);
 	}
-	free(r.x);
+	if (!settled(pl) && ils(pl, ILS_WORK / (pl->ncand + 1), e) == -1) {
+		free(lpx);
+		return -1;
+	}
 	report(pl);
-	if (settled(pl) || !p->use_milp ||
+	if (lpx != NULL && !settled(pl) && p->use_milp &&
+	    rins(pl, lpx, e) == -1) {
+		free(lpx);
+		return -1;
+	}
+	free(lpx);
+	report(pl);
+	if (settled(pl) || pl->ncand > LP_MAX_CANDS || !p->use_milp ||
 	    (p->stop != NULL && *p->stop))
 		goto done;
-	if (p->time_limit > 0 && elapsed(&pl->t0) >= p->time_limit)
+	if (p->time_limit > 0 && clock_since(&pl->t0) >= p->time_limit)
 		goto done;
 	mp.time_limit = remaining(pl);
 	/*
@@ -1166,7 +1410,7 @@ output(struct planner *pl, enum cplan_status status)
 	st = json_set(o, "stats", json_new_object());
 	json_set_number(st, "variables", pl->nvars);
 	json_set_number(st, "constraints", pl->nrows);
-	json_set_number(st, "seconds", rnd(elapsed(&pl->t0), 1e-6));
+	json_set_number(st, "seconds", rnd(clock_since(&pl->t0), 1e-6));
 	return o;
 }
 
@@ -1182,7 +1426,7 @@ cplan_solve(const struct caspian *c, const struct cplan_params *p,
 	pl.c = c;
 	pl.p = p;
 	pl.best_obj = INFINITY;
-	clock_gettime(CLOCK_MONOTONIC, &pl.t0);
+	clock_start(&pl.t0);
 	*out = NULL;
 	pl.use = calloc(cells * CASPIAN_NRES + 1, sizeof(double));
 	pl.assign = malloc(((size_t)c->njobs + 1) * sizeof(int));

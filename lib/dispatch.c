@@ -331,52 +331,164 @@ jobs_array(const struct dispatch_input *in, struct kerr *e)
 	return arr;
 }
 
-/* The job of id, or NULL; *idx is its index. */
-static const struct json *
-jobs_find(const struct json *arr, const char *id, long *idx)
-{
-	const struct json *j, *v;
-	long i = 0;
+/*
+ * Plan entries and jobs are looked up by sorted index, so that a plan of
+ * thousands of jobs is checked in n log n.
+ */
+struct entry {
+	const char *id, *region;
+	char name[64];
+	const struct json *obj;
+	long idx, start;
+};
 
-	for (j = json_first(arr); j; j = json_next(j), i++)
-		if ((v = json_get(j, "job_id")) != NULL &&
-		    json_type(v) == JSON_STRING &&
-		    strcmp(json_string(v), id) == 0) {
-			*idx = i;
-			return j;
+static int
+entry_by_name(const void *a, const void *b)
+{
+	const struct entry *p = a, *q = b;
+	int c = strcmp(p->name, q->name);
+
+	return c ? c : (p->idx > q->idx) - (p->idx < q->idx);
+}
+
+static int
+entry_by_id(const void *a, const void *b)
+{
+	const struct entry *p = a, *q = b;
+	int c = strcmp(p->id, q->id);
+
+	return c ? c : (p->idx > q->idx) - (p->idx < q->idx);
+}
+
+static int
+entry_by_id_only(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->id,
+	    ((const struct entry *)b)->id);
+}
+
+/* The jobs sorted by id; a job_id given twice is an error. */
+static struct entry *
+jobs_index(const struct json *arr, const char *name, size_t *n,
+    struct kerr *e)
+{
+	struct entry *v = calloc(json_size(arr) + 1, sizeof(*v));
+	const struct json *j;
+	char where[64];
+	size_t i = 0;
+
+	if (v == NULL)
+		abort();
+	for (j = json_first(arr); j; j = json_next(j), i++) {
+		snprintf(where, sizeof(where), "jobs[%zu]", i);
+		if (json_type(j) != JSON_OBJECT) {
+			kerr_set(e, "%s: %s: expected an object, got %s", name,
+			    where, json_type_name(j));
+			goto fail;
 		}
+		if (json_want_string(j, where, "job_id", 1, &v[i].id, e) != 0) {
+			kerr_prefix(e, "%s", name);
+			goto fail;
+		}
+		v[i].obj = j;
+		v[i].idx = (long)i;
+	}
+	qsort(v, i, sizeof(*v), entry_by_id);
+	for (*n = i, i = 1; i < *n; i++)
+		if (strcmp(v[i].id, v[i - 1].id) == 0) {
+			kerr_set(e, "%s: jobs[%ld]: job '%s' given twice (first "
+			    "at jobs[%ld])", name, v[i].idx, v[i].id,
+			    v[i - 1].idx);
+			goto fail;
+		}
+	return v;
+fail:
+	free(v);
 	return NULL;
 }
 
 static int
-plan_entry(const struct json *p, const char *where, const char **id,
-    const char **region, double *start, struct kerr *e)
+plan_entry(const struct json *p, const char *where, struct entry *en,
+    struct kerr *e)
 {
+	double start;
+
 	if (json_type(p) != JSON_OBJECT)
 		return kerr_set(e, "%s: expected an object, got %s", where,
 		    json_type_name(p));
-	if (json_want_string(p, where, "job_id", 1, id, e) != 0 ||
-	    json_want_string(p, where, "region", 1, region, e) != 0 ||
-	    json_want_number(p, where, "start_slot", 1, start, e) != 0)
+	if (json_want_string(p, where, "job_id", 1, &en->id, e) != 0 ||
+	    json_want_string(p, where, "region", 1, &en->region, e) != 0 ||
+	    json_want_number(p, where, "start_slot", 1, &start, e) != 0)
 		return -1;
-	if (*start != floor(*start))
+	if (start != floor(start) || fabs(start) > 1e9)
 		return kerr_set(e, "%s.start_slot: not a whole number", where);
-	if (!label_value_ok(*region))
+	if (!label_value_ok(en->region))
 		return kerr_set(e, "%s.region: '%s' is not a Kubernetes "
-		    "label value", where, *region);
+		    "label value", where, en->region);
+	en->start = (long)start;
+	dispatch_name(en->name, en->id);
 	return 0;
+}
+
+/*
+ * The plan's entries, checked: a job planned twice would be dispatched
+ * twice, and two ids with one name would overwrite each other.  The
+ * error reported is the first in plan order.
+ */
+static struct entry *
+plan_index(const struct json *plans, const char *name, size_t *n,
+    struct kerr *e)
+{
+	struct entry *v = calloc(json_size(plans) + 1, sizeof(*v)), *s;
+	const struct json *p;
+	char where[64];
+	size_t i = 0, bad = 0;
+
+	if (v == NULL || (s = calloc(json_size(plans) + 1, sizeof(*s))) == NULL)
+		abort();
+	for (p = json_first(plans); p; p = json_next(p), i++) {
+		snprintf(where, sizeof(where), "plans[%zu]", i);
+		v[i].idx = (long)i;
+		if (plan_entry(p, where, &v[i], e) != 0) {
+			kerr_prefix(e, "%s", name);
+			goto fail;
+		}
+	}
+	*n = i;
+	memcpy(s, v, i * sizeof(*s));
+	qsort(s, i, sizeof(*s), entry_by_name);
+	for (i = 1; i < *n; i++)
+		if (strcmp(s[i].name, s[i - 1].name) == 0 &&
+		    (bad == 0 || s[i].idx < s[bad].idx))
+			bad = i;
+	if (bad > 0) {
+		if (strcmp(s[bad].id, s[bad - 1].id) == 0)
+			kerr_set(e, "%s: plans[%ld]: job '%s' planned twice "
+			    "(first at plans[%ld])", name, s[bad].idx,
+			    s[bad].id, s[bad - 1].idx);
+		else
+			kerr_set(e, "%s: plans[%ld]: jobs '%s' and '%s' have "
+			    "the same name '%s'", name, s[bad].idx,
+			    s[bad - 1].id, s[bad].id, s[bad].name);
+		goto fail;
+	}
+	free(s);
+	return v;
+fail:
+	free(s);
+	free(v);
+	return NULL;
 }
 
 struct json *
 dispatch_build(const struct dispatch_input *in, struct kerr *e)
 {
 	struct json *list = json_new_object(), *items;
-	const struct json *plans, *jobs, *p, *jo, *q;
-	const char *id, *region, *id2, *r2;
-	char where[64], jwhere[64], name[64], name2[64];
+	struct entry *pv = NULL, *jv = NULL, key, *found;
+	const struct json *plans, *jobs;
+	size_t np = 0, nj = 0, i;
 	struct job defaults, j;
-	double start, s2;
-	long i = 0, k, ji;
+	char jwhere[64];
 
 	memset(&defaults, 0, sizeof(defaults));
 	json_set_string(list, "apiVersion", "v1");
@@ -393,7 +505,8 @@ dispatch_build(const struct dispatch_input *in, struct kerr *e)
 			goto fail;
 		}
 	}
-	if ((jobs = jobs_array(in, e)) == NULL)
+	if ((jobs = jobs_array(in, e)) == NULL ||
+	    (jv = jobs_index(jobs, in->jobs_name, &nj, e)) == NULL)
 		goto fail;
 	if (json_type(in->plan) != JSON_OBJECT) {
 		kerr_set(e, "%s: expected a plan object, got %s",
@@ -404,49 +517,33 @@ dispatch_build(const struct dispatch_input *in, struct kerr *e)
 		kerr_prefix(e, "%s", in->plan_name);
 		goto fail;
 	}
-	for (p = json_first(plans); p; p = json_next(p), i++) {
-		snprintf(where, sizeof(where), "plans[%ld]", i);
-		if (plan_entry(p, where, &id, &region, &start, e) != 0) {
-			kerr_prefix(e, "%s", in->plan_name);
-			goto fail;
-		}
-		/* A job planned twice would be dispatched twice. */
-		for (q = json_first(plans), k = 0; q != p;
-		    q = json_next(q), k++) {
-			snprintf(jwhere, sizeof(jwhere), "plans[%ld]", k);
-			if (plan_entry(q, jwhere, &id2, &r2, &s2, e) != 0)
-				goto fail;
-			if (strcmp(id, id2) == 0) {
-				kerr_set(e, "%s: %s: job '%s' planned twice "
-				    "(first at %s)", in->plan_name, where, id,
-				    jwhere);
-				goto fail;
-			}
-			if (strcmp(dispatch_name(name, id),
-			    dispatch_name(name2, id2)) == 0) {
-				kerr_set(e, "%s: %s: jobs '%s' and '%s' have "
-				    "the same name '%s'", in->plan_name,
-				    where, id2, id, name);
-				goto fail;
-			}
-		}
-		if ((long)start != in->slot)
+	if ((pv = plan_index(plans, in->plan_name, &np, e)) == NULL)
+		goto fail;
+	for (i = 0; i < np; i++) {
+		if (pv[i].start != in->slot)
 			continue;
-		if ((jo = jobs_find(jobs, id, &ji)) == NULL) {
-			kerr_set(e, "%s: %s: unknown job '%s' (not in %s)",
-			    in->plan_name, where, id, in->jobs_name);
+		key.id = pv[i].id;
+		key.idx = -1;
+		found = bsearch(&key, jv, nj, sizeof(*jv), entry_by_id_only);
+		if (found == NULL) {
+			kerr_set(e, "%s: plans[%zu]: unknown job '%s' (not in "
+			    "%s)", in->plan_name, i, pv[i].id, in->jobs_name);
 			goto fail;
 		}
-		snprintf(jwhere, sizeof(jwhere), "jobs[%ld]", ji);
-		if (job_load(&j, &defaults, jo, jwhere, e) != 0) {
+		snprintf(jwhere, sizeof(jwhere), "jobs[%ld]", found->idx);
+		if (job_load(&j, &defaults, found->obj, jwhere, e) != 0) {
 			kerr_prefix(e, "%s", in->jobs_name);
 			goto fail;
 		}
-		json_push(items, appwrapper_new(in, &defaults, &j,
-		    dispatch_name(name, id), region, (long)start));
+		json_push(items, appwrapper_new(in, &defaults, &j, pv[i].name,
+		    pv[i].region, pv[i].start));
 	}
+	free(pv);
+	free(jv);
 	return list;
 fail:
+	free(pv);
+	free(jv);
 	json_free(list);
 	return NULL;
 }

@@ -15,6 +15,7 @@
 
 #include <lpsolve/lp_lib.h>
 
+#include "clock.h"
 #include "milp.h"
 
 struct milp {
@@ -49,16 +50,6 @@ struct solve_ctx {
 	int maximize;
 	double offset;
 };
-
-static double
-elapsed(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - t0->tv_sec) +
-	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
-}
 
 static char *
 dupstr(const char *s)
@@ -514,7 +505,7 @@ static int __WINAPI
 on_abort(lprec *lp, void *h)
 {
 	struct solve_ctx *c = h;
-	double t = elapsed(&c->t0);
+	double t = clock_since(&c->t0);
 
 	(void)lp;
 	if (c->p->stop != NULL && *c->p->stop)
@@ -539,7 +530,7 @@ static void __WINAPI
 on_msg(lprec *lp, void *h, int msg)
 {
 	struct solve_ctx *c = h;
-	double t = elapsed(&c->t0);
+	double t = clock_since(&c->t0);
 
 	if (!(msg & (MSG_MILPFEASIBLE | MSG_MILPBETTER)))
 		return;
@@ -609,7 +600,7 @@ run(struct milp *m, lprec *lp, struct solve_ctx *c, int relax,
 		r->status = MILP_FAILED;
 		break;
 	}
-	r->seconds = elapsed(&c->t0);
+	r->seconds = clock_since(&c->t0);
 	if (!has_x)
 		return 0;
 	if (!get_ptr_variables(lp, &vars))
@@ -645,7 +636,7 @@ milp_solve_relaxation(struct milp *m, const struct milp_params *p,
 	c.maximize = m->maximize;
 	c.offset = m->offset;
 	c.bound = NAN;
-	clock_gettime(CLOCK_MONOTONIC, &c.t0);
+	clock_start(&c.t0);
 	if ((lp = build(m, BUILD_RELAX, p, e)) == NULL)
 		return -1;
 	rc = run(m, lp, &c, 1, r, e);
@@ -672,7 +663,7 @@ milp_solve(struct milp *m, const struct milp_params *p,
 	c.maximize = m->maximize;
 	c.offset = m->offset;
 	c.bound = NAN;
-	clock_gettime(CLOCK_MONOTONIC, &c.t0);
+	clock_start(&c.t0);
 	/*
 	 * lp_solve reports no global bound during branch and bound, so the
 	 * bound is the root LP's, solved first on its own.
@@ -683,7 +674,7 @@ milp_solve(struct milp *m, const struct milp_params *p,
 		free(root.x);
 		if (root.status == MILP_INFEASIBLE) {
 			r->status = MILP_INFEASIBLE;
-			r->seconds = elapsed(&c.t0);
+			r->seconds = clock_since(&c.t0);
 			return 0;
 		}
 		if (root.status == MILP_OPTIMAL)
@@ -704,7 +695,7 @@ milp_solve(struct milp *m, const struct milp_params *p,
 			r->gap = rel_gap(r->objective, c.bound);
 	} else
 		r->bound = c.bound;
-	r->seconds = elapsed(&c.t0);
+	r->seconds = clock_since(&c.t0);
 	return 0;
 }
 

@@ -1,7 +1,8 @@
 /*
  * test_anneal.c: lib/anneal against exhaustive enumeration on random QUBOs
- * of up to 16 variables (minimum, maximum, with and without onehot and
- * atmostone groups), determinism across threads, --target, polishing.
+ * of up to 16 variables (SA, PT and SA + tabu; minimum, maximum, with and
+ * without onehot and atmostone groups), determinism across threads,
+ * --target, polishing.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -176,10 +177,11 @@ test_optimum(int groups)
 	rng_seed(&r, groups ? 5 : 3, 0);
 	for (t = 0; t < 24; t++) {
 		random_qubo(&q, &r, 1 + (int)rng_below(&r, 16), groups);
-		for (alg = 0; alg < 2; alg++)
+		for (alg = 0; alg < 3; alg++)
 			for (max = 0; max < 2; max++) {
 				anneal_params_defaults(&p);
-				p.algorithm = alg ? ANNEAL_PT : ANNEAL_SA;
+				p.algorithm = alg == 2 ? ANNEAL_TABU :
+				    alg ? ANNEAL_PT : ANNEAL_SA;
 				p.replicas = 4;
 				p.reads = 8;
 				p.sweeps = 100;
@@ -228,6 +230,16 @@ test_threads_target(void)
 			sample_set_release(&b);
 		}
 		sample_set_release(&a);
+		p.algorithm = ANNEAL_TABU;
+		p.tabu_iters = 30;
+		p.threads = 1;
+		solve(&q, &p, &a);
+		p.threads = 3;
+		solve(&q, &p, &b);
+		CHECK(same_samples(&a, &b));
+		sample_set_release(&a);
+		sample_set_release(&b);
+		p.algorithm = ANNEAL_SA;
 
 		/* the optimum as target: status target, same on 1 and 3 */
 		p.has_target = 1;
@@ -280,7 +292,7 @@ test_beta(void)
 	qubo_add(&q, 0, 1, 4);
 	qubo_finish(&q, &e);
 	anneal_beta_range(&q, &hot, &cold);
-	CHECK_NEAR(hot, log(2) / 5, 1e-15);
+	CHECK_NEAR(hot, log(16) / 5, 1e-15);
 	CHECK_NEAR(cold, log(100) / 0.5, 1e-12);
 	qubo_release(&q);
 }

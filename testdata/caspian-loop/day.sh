@@ -72,7 +72,7 @@ while [ $round -lt 96 ]; do
 	now=$((day + round * 900))
 	for f in "$t"/arrivals/*.json; do
 		[ -f "$f" ] || continue
-		at=$(basename "$f"); at=${at%%-*}
+		at=${f##*/}; at=${at%%-*}
 		[ "$at" -le "$now" ] && mv "$f" "$t/queue/${f##*/[0-9]*[0-9]-}"
 	done
 	[ $round -eq 30 ] && echo 2 >"$t/kubectl-fails"

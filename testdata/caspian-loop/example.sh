@@ -22,3 +22,7 @@ FAKE_NOW=1685578500 ../../scripts/caspian-loop -c "$t/config.json" --now 1685578
 echo "exit $?"
 jq -c '.' "$t/state/state.json"
 wc -l <"$t/kubectl.log"
+# The man page's chart of the kept plan: a PNG.
+../../scripts/caspian-chart --start "$(jq .t0 "$t/state/state.json")" \
+    "$t/state/plan.json" "$t/state/input.json" |
+    od -An -tx1 -N8 | tr -d ' \n'; echo

@@ -1,12 +1,13 @@
 # A round whose planner fails and a round whose kubectl fails change
-# nothing but the counters: same queue, same plan and t0, exit 1.
+# nothing but the counters: same queue, same plan and t0, exit 1.  The
+# config's time_limit and gap reach the planner.
 here=$(pwd)
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 shared=$(cd "$SHARED" && pwd)
 mkdir "$t/queue" "$t/bin"
 cat >"$t/config.json" <<CFG
-{"slot_seconds": 3600, "horizon_slots": 4,
+{"slot_seconds": 3600, "horizon_slots": 4, "time_limit": 30, "gap": 0.001,
  "carbon_files": ["$shared/carbon/KR_2023_hourly.csv"],
  "regions": [{"name": "KR", "context": "kr",
    "capacity": {"cpu": 4, "mem_gb": 16}}],
@@ -14,7 +15,7 @@ cat >"$t/config.json" <<CFG
 CFG
 echo '{"job_id": "j1", "cpu": 1, "runtime_slots": 1, "deadline": "2023-06-01T01:00:00Z"}' >"$t/queue/j1.json"
 export KUBECTL="$here/fake-kubectl" FAKE_KUBECTL_LOG="$t/kubectl.log" FAKE_NOW=now
-printf '#!/bin/sh\necho "caspian-plan: broken" >&2\nexit 1\n' >"$t/bin/caspian-plan"
+printf '#!/bin/sh\necho "caspian-plan: broken (options: $*)" >&2\nexit 1\n' >"$t/bin/caspian-plan"
 chmod +x "$t/bin/caspian-plan"
 PATH="$t/bin:$PATH" ../../scripts/caspian-loop -c "$t/config.json" --now 1685577600 2>&1
 echo "exit $?"

@@ -1,6 +1,5 @@
-# An insights archive to a plan (enable once kytos-qubo and kytos-decode
-# are merged).  The one pending pod, the router, is placed on a worker:
-# the masters are tainted NoSchedule.
+# An insights archive to a plan.  The one pending pod, the router, is
+# placed on a worker: the masters are tainted NoSchedule.
 t=$(mktemp -d) && trap 'rm -rf "$t"' EXIT
 kytos-state -q "$SHARED"/k8s/openshift-gcp-nodes/*.json \
 	"$SHARED"/k8s/openshift-pods/*.json >"$t/cluster.json"

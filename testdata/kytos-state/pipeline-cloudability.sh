@@ -1,7 +1,6 @@
-# kubectl dumps to a plan (enable once kytos-qubo and kytos-decode are
-# merged).  The two coredns replicas share a node and a second node is
-# empty: the rebalance must spread them (anti-affinity), while the
-# DaemonSet and owner-less pods stay.
+# kubectl dumps to a plan.  The two coredns replicas share a node and a
+# second node is empty: the rebalance must spread them (anti-affinity),
+# while the DaemonSet and owner-less pods stay.
 t=$(mktemp -d) && trap 'rm -rf "$t"' EXIT
 kytos-state -q cloudability-nodes.json \
 	"$SHARED/k8s/eks-cloudability-pods.json" >"$t/cluster.json"

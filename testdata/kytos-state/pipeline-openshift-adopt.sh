@@ -1,5 +1,4 @@
-# Moving an archive's workloads onto the GCP cluster (enable once
-# kytos-qubo and kytos-decode are merged): 30 pending pods, three
+# Moving an archive's workloads onto the GCP cluster: 30 pending pods, three
 # schedulable workers with room for all of them, no master used.
 t=$(mktemp -d) && trap 'rm -rf "$t"' EXIT
 kytos-state -q --adopt "$SHARED"/k8s/openshift-gcp-nodes/*.json \

@@ -1,8 +1,6 @@
-# kubectl dumps to a plan (enable once kytos-qubo and kytos-decode are
-# merged: drop the .pending suffix and UPDATE=1 the expected files, after
-# reading them).  Both honeycomb nodes carry a NoSchedule taint and every
-# pod is on duckboat-01: there is nothing to move, which kytos-qubo (on its
-# branch, 2026-11-24) reports as an error, "pods: no pod to move".
+# kubectl dumps to a plan.  Both honeycomb nodes carry a NoSchedule taint
+# and every pod is on duckboat-01: there is nothing to move, which
+# kytos-qubo reports as an error, "pods: no pod to move".
 t=$(mktemp -d) && trap 'rm -rf "$t"' EXIT
 kytos-state -q "$SHARED/k8s/eks-honeycomb-nodes.json" \
 	"$SHARED/k8s/eks-honeycomb-pods.json" >"$t/cluster.json"

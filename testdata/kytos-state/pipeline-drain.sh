@@ -1,5 +1,5 @@
-# The man page's drain example (enable once kytos-qubo and kytos-decode
-# are merged): skip a node, adopt its pods, place them on the other node.
+# The man page's drain example: skip a node, adopt its pods, place them on
+# the other node.
 t=$(mktemp -d) && trap 'rm -rf "$t"' EXIT
 kytos-state -q --adopt \
 	--exclude-nodes kubernetes.io/hostname=ip-172-26-67-126.ec2.internal \
