@@ -172,10 +172,11 @@ autoscale_build(struct autoscale *a, const struct cluster *c,
 		}
 		/* A one-hot group of n counts has n (n - 1) / 2 couplers. */
 		if (v->hi - v->lo >= AUTOSCALE_MAX_COUNTS) {
+			kerr_set(e, "services[%d]: %ld to %ld replicas: more "
+			    "than %d counts to choose from", i, v->lo, v->hi,
+			    AUTOSCALE_MAX_COUNTS);
 			autoscale_release(a);
-			return kerr_set(e, "services[%d]: %ld to %ld replicas: "
-			    "more than %d counts to choose from", i, v->lo,
-			    v->hi, AUTOSCALE_MAX_COUNTS);
+			return -1;
 		}
 		v->var0 = a->nrepl;
 		a->nrepl += (int)(v->hi - v->lo + 1);
@@ -254,24 +255,27 @@ autoscale_objective(const struct autoscale *a, const long *counts)
 	return t;
 }
 
+/* Is resource r over its room at counts[]? */
+static int
+over(const struct autoscale *a, const long *counts, int r)
+{
+	double use = 0;
+	int k;
+
+	for (k = 0; k < a->nsvcs; k++)
+		use += (double)(counts[k] - a->svcs[k].lo) * a->svcs[k].req[r];
+	return use > a->room[r];
+}
+
 int
 autoscale_feasible(const struct autoscale *a, const long *counts)
 {
-	double use;
-	int k, r;
+	int k;
 
 	for (k = 0; k < a->nsvcs; k++)
 		if (counts[k] < a->svcs[k].lo || counts[k] > a->svcs[k].hi)
 			return 0;
-	for (r = 0; r < 2; r++) {
-		use = 0;
-		for (k = 0; k < a->nsvcs; k++)
-			use += (double)(counts[k] - a->svcs[k].lo) *
-			    a->svcs[k].req[r];
-		if (use > a->room[r])
-			return 0;
-	}
-	return 1;
+	return !over(a, counts, 0) && !over(a, counts, 1);
 }
 
 /*
@@ -539,7 +543,9 @@ autoscale_plan(const struct autoscale *a, const long *counts,
 
 	plan = json_new_object();
 	json_set_string(plan, "mode", "autoscale");
-	json_set_bool(plan, "feasible", autoscale_feasible(a, counts));
+	/* As the sample was written: a repaired one was not. */
+	json_set_bool(plan, "feasible", autoscale_feasible(a, counts) &&
+	    (repairs == NULL || json_size(repairs) == 0));
 	o = json_set(plan, "objective", json_new_object());
 	json_set_number(o, "total", autoscale_objective(a, counts));
 	for (k = 0; k < a->nsvcs; k++) {
@@ -593,18 +599,27 @@ repair_add(struct json *repairs, const struct autoscale *a, int k,
 	json_set_number(ent, "to", (double)to);
 }
 
-/* Cut scale-out back until the headroom holds: cheapest step first. */
+/*
+ * Cut scale-out back until the headroom holds: each step lowers, among
+ * the services using a resource that is over, the one it costs least.
+ */
 static void
 repair_margin(const struct autoscale *a, long *counts, struct json *repairs)
 {
 	double d, best;
-	int k, bk;
+	int k, bk, o0, o1;
 
-	while (!autoscale_feasible(a, counts)) {
+	for (;;) {
+		o0 = over(a, counts, 0);
+		o1 = over(a, counts, 1);
+		if (!o0 && !o1)
+			break;
 		bk = -1;
 		best = 0;
 		for (k = 0; k < a->nsvcs; k++) {
-			if (counts[k] <= a->svcs[k].lo)
+			if (counts[k] <= a->svcs[k].lo ||
+			    !((o0 && a->svcs[k].req[0] > 0) ||
+			    (o1 && a->svcs[k].req[1] > 0)))
 				continue;
 			d = autoscale_cost(a, k, counts[k] - 1) -
 			    autoscale_cost(a, k, counts[k]);

@@ -191,10 +191,10 @@ test_exhaustive(void)
 	unsigned char *x, *xb;
 	long best[4], mcount[4];
 	char text[4096];
-	double opt, en, ground, infeas;
+	double opt, en, ground, infeas, use[2];
 	size_t len;
 	unsigned long s, ns;
-	int t, k, i, nsvc, tested = 0, tight = 0;
+	int t, k, i, r, nsvc, tested = 0, tight = 0;
 
 	rng_seed(&g, 8, 0);
 	for (t = 0; t < 200 && tested < 40; t++) {
@@ -230,6 +230,22 @@ test_exhaustive(void)
 		}
 		tested++;
 		opt = brute(&a, best);
+		/*
+		 * Scale-in is never blocked, and scale-out never takes the
+		 * cluster below the margin unless the floors already do.
+		 */
+		for (r = 0; r < 2; r++)
+			use[r] = a.base[r];
+		for (k = 0; k < a.nsvcs; k++) {
+			if (a.svcs[k].wanted <= a.svcs[k].current)
+				CHECK(best[k] == a.svcs[k].wanted);
+			for (r = 0; r < 2; r++)
+				use[r] += (double)(best[k] - a.svcs[k].lo) *
+				    a.svcs[k].req[r];
+		}
+		for (r = 0; r < 2; r++)
+			CHECK(use[r] <= (1 - c.margin) * a.total[r] + 1e-6 ||
+			    use[r] == a.base[r]);
 		/* Binding: the optimum leaves some service short of hi. */
 		for (k = 0; k < a.nsvcs; k++)
 			if (best[k] < a.svcs[k].hi) {
