@@ -7,10 +7,11 @@
 # See bench/autoscale.md.
 #
 #   BIN=build/bin sh bench/autoscale.sh
-#   SERVICES="20 100" READS=8 SWEEPS=4000 SEED=1 sh bench/autoscale.sh
+#   SERVICES="20 100" READS=8 SWEEPS=4000 SEED=1 ALGOS="sa tabu" \
+#	sh bench/autoscale.sh
 set -eu
 : "${BIN:=build/bin}" "${SERVICES:=20 100}" "${READS:=8}" "${SWEEPS:=4000}"
-: "${SEED:=1}"
+: "${SEED:=1}" "${ALGOS:=sa tabu}"
 out=$(cd "$(dirname "$0")" && pwd)/out
 gen=$out/../gen-autoscale
 mkdir -p "$out"
@@ -45,14 +46,17 @@ for n in $SERVICES; do
 	"$gen" --services "$n" --seed "$SEED" >"$c"
 	tm=$(timed "'$BIN/kytos-milp' -m autoscale '$c' >'$p.milp.json' &&
 	    '$BIN/kytos-decode' '$c' '$p.milp.json' >'$p.milp.plan.json'")
-	ta=$(timed "'$BIN/kytos-qubo' -m autoscale '$c' |
-	    '$BIN/kytos-anneal' -r $READS -n $SWEEPS -s $SEED >'$p.anneal.json' &&
-	    '$BIN/kytos-decode' '$c' '$p.anneal.json' >'$p.anneal.plan.json'")
 	row "$n services" "milp" "$p.milp.plan.json" "$tm" "$p.milp.plan.json"
-	row "$n services" "anneal r=$READS n=$SWEEPS" "$p.anneal.plan.json" \
-	    "$ta" "$p.milp.plan.json"
+	for al in $ALGOS; do
+		ta=$(timed "'$BIN/kytos-qubo' -m autoscale '$c' |
+		    '$BIN/kytos-anneal' -a $al -r $READS -n $SWEEPS -s $SEED \
+		    >'$p.$al.json' &&
+		    '$BIN/kytos-decode' '$c' '$p.$al.json' >'$p.$al.plan.json'")
+		row "$n services" "anneal -a $al r=$READS n=$SWEEPS" \
+		    "$p.$al.plan.json" "$ta" "$p.milp.plan.json"
+	done
 	# The QUBO energy of each answer: the same number when they agree.
-	jq -r --arg n "$n" --slurpfile a "$p.anneal.json" '"# \($n) services: " +
-	    "milp \(.status), \(.stats.variables) columns, energy \(.energy)," +
-	    " bound \(.bound); anneal energy \($a[0].energy)"' "$p.milp.json"
+	jq -r --arg n "$n" '"# \($n) services: milp \(.status), " +
+	    "\(.stats.variables) columns, energy \(.energy), bound \(.bound)"' \
+	    "$p.milp.json"
 done
