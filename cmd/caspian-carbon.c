@@ -13,6 +13,8 @@
 #include "json.h"
 #include "number.h"
 
+#include "cli.h"
+
 enum { OPT_SLOT_SECONDS = 256, OPT_SLOTS, OPT_START };
 
 struct opts {
@@ -24,32 +26,11 @@ struct opts {
 };
 
 static void
-usage(FILE *fp, int code)
+usage(FILE *fp)
 {
 	fprintf(fp, "usage: caspian-carbon [-hqV] [-r REGION=ZONE] "
 	    "--start TIME [--slots N]\n"
 	    "                      [--slot-seconds SECONDS] FILE ...\n");
-	exit(code);
-}
-
-static void
-warn_cb(void *ctx, const char *msg)
-{
-	(void)ctx;
-	warnx("%s", msg);
-}
-
-static long
-opt_long(const char *name, const char *s, long lo, long hi)
-{
-	const char *why;
-	long v;
-
-	if (number_long(s, lo, hi, &v, &why) != 0) {
-		warnx("%s: %s '%s'", name, why, s);
-		usage(stderr, 2);
-	}
-	return v;
 }
 
 /* -r REGION=ZONE[,REGION=ZONE...]: arg is split in place. */
@@ -62,10 +43,9 @@ opt_map(struct opts *o, char *arg)
 		if ((next = strchr(item, ',')) != NULL)
 			*next++ = '\0';
 		eq = strchr(item, '=');
-		if (eq == NULL || eq == item || eq[1] == '\0') {
-			warnx("-r: expected REGION=ZONE, got '%s'", item);
-			usage(stderr, 2);
-		}
+		if (eq == NULL || eq == item || eq[1] == '\0')
+			cli_usage_error("-r: expected REGION=ZONE, got '%s'",
+			    item);
 		*eq = '\0';
 		o->map = realloc(o->map, (o->nmap + 1) * sizeof(*o->map));
 		if (o->map == NULL)
@@ -89,7 +69,7 @@ main(int argc, char *argv[])
 		{NULL, 0, NULL, 0}
 	};
 	struct opts o = {0, 24, 3600, NULL, NULL, 0};
-	struct kwarn w = {warn_cb, NULL};
+	struct kwarn w = {cli_warn, NULL};
 	struct carbon_set cs;
 	struct json *doc;
 	struct kerr e;
@@ -103,8 +83,8 @@ main(int argc, char *argv[])
 	while ((c = getopt_long(argc, argv, ":hqr:V", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			usage(stdout, 0);
-			break;
+			usage(stdout);
+			return 0;
 		case 'q':
 			o.quiet = 1;
 			break;
@@ -115,37 +95,30 @@ main(int argc, char *argv[])
 			printf("caspian-carbon %s\n", VERSION);
 			return 0;
 		case OPT_SLOT_SECONDS:
-			o.slot_seconds = opt_long("--slot-seconds", optarg, 1,
+			o.slot_seconds = cli_long("--slot-seconds", optarg, 1,
 			    31622400);
 			break;
 		case OPT_SLOTS:
-			o.slots = opt_long("--slots", optarg, 1, 1000000);
+			o.slots = cli_long("--slots", optarg, 1, 1000000);
 			break;
 		case OPT_START:
 			o.start = optarg;
 			break;
-		case ':':
-			warnx("%s: needs an argument", argv[optind - 1]);
-			usage(stderr, 2);
-			break;
 		default:
-			warnx("%s: unknown option", argv[optind - 1]);
-			usage(stderr, 2);
+			cli_getopt_error(c, argv);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (o.start == NULL) {
-		warnx("--start: missing");
-		usage(stderr, 2);
+		cli_usage_error("--start: missing");
 	}
 	if (carbon_parse_time(o.start, &start) != 0) {
-		warnx("--start: not an ISO-8601 time '%s'", o.start);
-		usage(stderr, 2);
+		cli_usage_error("--start: not an ISO-8601 time '%s'",
+		    o.start);
 	}
 	if (argc == 0) {
-		warnx("no input file");
-		usage(stderr, 2);
+		cli_usage_error("no input file");
 	}
 	if (o.quiet)
 		w.fn = NULL;

@@ -16,15 +16,16 @@
 #include "json.h"
 #include "number.h"
 
+#include "cli.h"
+
 enum { OPT_API = 256, OPT_DEFAULTS, OPT_SLOT };
 
 static void
-usage(FILE *fp, int code)
+usage(FILE *fp)
 {
 	fprintf(fp, "usage: caspian-dispatch [-hV] [--api v1beta2|v1beta1] "
 	    "[--defaults FILE] [-o DIR]\n"
 	    "                        [--slot N] JOBS <PLAN\n");
-	exit(code);
 }
 
 /* Read and parse a whole JSON file; exits on error. */
@@ -87,7 +88,7 @@ main(int argc, char *argv[])
 	};
 	struct dispatch_input in;
 	struct json *plan, *jobs, *defaults = NULL, *list;
-	const char *dir = NULL, *defaults_path = NULL, *why;
+	const char *dir = NULL, *defaults_path = NULL;
 	struct kerr e;
 	int c;
 
@@ -97,8 +98,8 @@ main(int argc, char *argv[])
 	while ((c = getopt_long(argc, argv, ":ho:V", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			usage(stdout, 0);
-			break;
+			usage(stdout);
+			return 0;
 		case 'o':
 			dir = optarg;
 			break;
@@ -110,37 +111,25 @@ main(int argc, char *argv[])
 				in.api = DISPATCH_V1BETA2;
 			else if (strcmp(optarg, "v1beta1") == 0)
 				in.api = DISPATCH_V1BETA1;
-			else {
-				warnx("--api: expected v1beta2 or v1beta1, "
-				    "got '%s'", optarg);
-				usage(stderr, 2);
-			}
+			else
+				cli_usage_error("--api: expected v1beta2 or "
+				    "v1beta1, got '%s'", optarg);
 			break;
 		case OPT_DEFAULTS:
 			defaults_path = optarg;
 			break;
 		case OPT_SLOT:
-			if (number_long(optarg, 0, 100000000, &in.slot,
-			    &why) != 0) {
-				warnx("--slot: %s '%s'", why, optarg);
-				usage(stderr, 2);
-			}
-			break;
-		case ':':
-			warnx("%s: needs an argument", argv[optind - 1]);
-			usage(stderr, 2);
+			in.slot = cli_long("--slot", optarg, 0, 100000000);
 			break;
 		default:
-			warnx("%s: unknown option", argv[optind - 1]);
-			usage(stderr, 2);
+			cli_getopt_error(c, argv);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc != 1) {
-		warnx(argc == 0 ? "no jobs file" : "one jobs file expected");
-		usage(stderr, 2);
-	}
+	if (argc != 1)
+		cli_usage_error("%s", argc == 0 ? "no jobs file" :
+		    "one jobs file expected");
 	jobs = load(argv[0], &in.jobs_name);
 	if (defaults_path != NULL)
 		defaults = load(defaults_path, &in.defaults_name);

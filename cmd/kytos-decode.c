@@ -19,10 +19,7 @@
 #include "plan.h"
 #include "sample.h"
 
-struct warnctx {
-	const char *name;
-	int quiet;
-};
+#include "cli.h"
 
 static void
 usage(FILE *fp)
@@ -30,31 +27,6 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: kytos-decode [-hqVv] [-f json|k8s] [-m mode] cluster.json "
 	    "[sample.json]\n");
-}
-
-/* A usage error: the message, the usage, exit 2. */
-static void usage_error(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2), noreturn));
-
-static void
-usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vwarnx(fmt, ap);
-	va_end(ap);
-	usage(stderr);
-	exit(2);
-}
-
-static void
-on_warning(void *ctx, const char *msg)
-{
-	const struct warnctx *w = ctx;
-
-	if (!w->quiet)
-		warnx("%s: %s", w->name, msg);
 }
 
 /* Autoscale samples: lib/autoscale's plan, written whole or not at all. */
@@ -97,8 +69,8 @@ main(int argc, char *argv[])
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL,		0,			NULL, 0 }
 	};
-	struct warnctx wc = { NULL, 0 };
-	struct kwarn w = { on_warning, &wc };
+	struct cli_warn wc = { NULL, 0 };
+	struct kwarn w = { cli_warn, &wc };
 	struct model_options o;
 	struct sample_set s;
 	struct cluster c;
@@ -121,7 +93,7 @@ main(int argc, char *argv[])
 			else if (strcmp(optarg, "json") == 0)
 				k8s = 0;
 			else
-				usage_error("-f: unknown format '%s'", optarg);
+				cli_usage_error("-f: unknown format '%s'", optarg);
 			break;
 		case 'h':
 			usage(stdout);
@@ -130,7 +102,7 @@ main(int argc, char *argv[])
 			autoscale = strcmp(optarg, "autoscale") == 0;
 			if ((mode = autoscale ? 0 :
 			    model_mode_find(optarg)) < 0)
-				usage_error("-m: unknown mode '%s'", optarg);
+				cli_usage_error("-m: unknown mode '%s'", optarg);
 			break;
 		case 'q':
 			wc.quiet = 1;
@@ -141,20 +113,16 @@ main(int argc, char *argv[])
 		case 'v':
 			verbose = 1;
 			break;
-		case ':':
-			usage_error("%s: missing value", argv[optind - 1]);
 		default:
-			if (optopt != 0)
-				usage_error("-%c: unknown option", optopt);
-			usage_error("%s: unknown option", argv[optind - 1]);
+			cli_getopt_error(ch, argv);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (argc < 1)
-		usage_error("cluster.json: operand required");
+		cli_usage_error("cluster.json: operand required");
 	if (argc > 2)
-		usage_error("%s: two operands at most", argv[2]);
+		cli_usage_error("%s: two operands at most", argv[2]);
 
 	if (io_read_all(argv[0], &buf, &len, &cname, &e) < 0)
 		errx(1, "%s", e.msg);

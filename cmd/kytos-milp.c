@@ -24,6 +24,8 @@
 #include "qubo.h"
 #include "sample.h"
 
+#include "cli.h"
+
 static volatile sig_atomic_t interrupted;
 
 struct opts {
@@ -33,11 +35,6 @@ struct opts {
 	int autoscale;		/* -m autoscale: lib/autoscale's model */
 	int quiet, verbose;
 	const char *lp, *mps;
-};
-
-struct warnctx {
-	const char *name;
-	int quiet;
 };
 
 static void
@@ -56,27 +53,10 @@ usage(FILE *fp)
 }
 
 static void
-bad_value(const char *opt, const char *why, const char *arg)
-{
-	warnx("%s: %s '%s'", opt, why, arg);
-	usage(stderr);
-	exit(2);
-}
-
-static void
 on_sigint(int sig)
 {
 	(void)sig;
 	interrupted = 1;
-}
-
-static void
-on_warning(void *ctx, const char *msg)
-{
-	const struct warnctx *w = ctx;
-
-	if (!w->quiet)
-		warnx("%s: %s", w->name, msg);
 }
 
 static void
@@ -96,28 +76,6 @@ on_round(void *ctx, int round, double seconds, double value, double bound,
 	fprintf(stderr, "kytos-milp: %.1fs round %d best %.17g bound %.17g, "
 	    "%d tangent%s added\n", seconds, round, value, bound, cuts,
 	    cuts == 1 ? "" : "s");
-}
-
-static long
-opt_long(const char *opt, const char *arg, long lo, long hi)
-{
-	const char *why;
-	long v;
-
-	if (number_long(arg, lo, hi, &v, &why) < 0)
-		bad_value(opt, why, arg);
-	return v;
-}
-
-static double
-opt_double(const char *opt, const char *arg, double lo, double hi)
-{
-	const char *why;
-	double v;
-
-	if (number_double(arg, lo, hi, &v, &why) < 0)
-		bad_value(opt, why, arg);
-	return v;
 }
 
 /* Cluster JSON starts with '{'; everything else is QUBO text. */
@@ -167,7 +125,7 @@ parse(int argc, char *argv[], struct opts *o)
 			o->exit_status = 1;
 			break;
 		case 'g':
-			o->kp.mp.gap = opt_double("-g", optarg, 0, 0.999);
+			o->kp.mp.gap = cli_double("-g", optarg, 0, 0.999);
 			break;
 		case 'h':
 			usage(stdout);
@@ -176,7 +134,7 @@ parse(int argc, char *argv[], struct opts *o)
 			o->autoscale = strcmp(optarg, "autoscale") == 0;
 			if ((k = o->autoscale ? 0 :
 			    model_mode_find(optarg)) < 0)
-				bad_value("-m", "unknown mode", optarg);
+				cli_bad_value("-m", "unknown mode", optarg);
 			o->mo.mode = (enum model_mode)k;
 			o->mode_set = 1;
 			break;
@@ -184,10 +142,10 @@ parse(int argc, char *argv[], struct opts *o)
 			o->quiet = 1;
 			break;
 		case 't':
-			o->kp.mp.time_limit = opt_double("-t", optarg, 0,
+			o->kp.mp.time_limit = cli_double("-t", optarg, 0,
 			    1e9);
 			if (o->kp.mp.time_limit == 0)
-				bad_value("-t", "too small", optarg);
+				cli_bad_value("-t", "too small", optarg);
 			break;
 		case 'V':
 			printf("kytos-milp %s\n", VERSION);
@@ -196,18 +154,15 @@ parse(int argc, char *argv[], struct opts *o)
 			o->verbose = 1;
 			break;
 		case 'w':
-			if (model_options_weight(&o->mo, optarg, &e) < 0) {
-				warnx("-w: %s", e.msg);
-				usage(stderr);
-				exit(2);
-			}
+			if (model_options_weight(&o->mo, optarg, &e) < 0)
+				cli_usage_error("-w: %s", e.msg);
 			o->model_set = 1;
 			break;
 		case 'x':
 			o->maximize = 1;
 			break;
 		case OPT_CANDIDATES:
-			o->mo.candidates = (int)opt_long("--candidates",
+			o->mo.candidates = (int)cli_long("--candidates",
 			    optarg, 0, INT_MAX);
 			o->model_set = 1;
 			break;
@@ -219,32 +174,23 @@ parse(int argc, char *argv[], struct opts *o)
 			break;
 		case OPT_OBJECTIVE:
 			if ((k = model_objective_find(optarg)) < 0)
-				bad_value("--objective", "unknown objective",
+				cli_bad_value("--objective", "unknown objective",
 				    optarg);
 			o->mo.objective = (enum model_objective)k;
 			o->model_set = 1;
 			break;
 		case OPT_PIECES:
-			o->pieces = (int)opt_long("--pieces", optarg, 1,
+			o->pieces = (int)cli_long("--pieces", optarg, 1,
 			    10000);
 			o->model_set = 1;
 			break;
 		case OPT_ROUNDS:
-			o->kp.max_rounds = (int)opt_long("--rounds", optarg,
+			o->kp.max_rounds = (int)cli_long("--rounds", optarg,
 			    1, 1000000);
 			o->model_set = 1;
 			break;
-		case ':':
-			warnx("%s: missing value", argv[optind - 1]);
-			usage(stderr);
-			exit(2);
 		default:
-			if (optopt != 0)
-				warnx("-%c: unknown option", optopt);
-			else
-				warnx("%s: unknown option", argv[optind - 1]);
-			usage(stderr);
-			exit(2);
+			cli_getopt_error(ch, argv);
 		}
 	}
 }
@@ -264,11 +210,8 @@ check_input(const struct opts *o, int json)
 	else if (!json && o->model_set)
 		msg = "model options (-w, --candidates, --objective, "
 		    "--pieces, --rounds) are only for cluster input";
-	if (msg != NULL) {
-		warnx("%s", msg);
-		usage(stderr);
-		exit(2);
-	}
+	if (msg != NULL)
+		cli_usage_error("%s", msg);
 }
 
 /* The solution as a sample set over the QUBO's variables. */
@@ -387,8 +330,8 @@ int
 main(int argc, char *argv[])
 {
 	struct opts o;
-	struct warnctx wc = { NULL, 0 };
-	struct kwarn w = { on_warning, &wc };
+	struct cli_warn wc = { NULL, 0 };
+	struct kwarn w = { cli_warn, &wc };
 	struct cluster c;
 	struct model m;
 	struct qubo q, in;
@@ -412,11 +355,8 @@ main(int argc, char *argv[])
 	parse(argc, argv, &o);
 	argc -= optind;
 	argv += optind;
-	if (argc > 1) {
-		warnx("%s: one input at most", argv[1]);
-		usage(stderr);
-		return 2;
-	}
+	if (argc > 1)
+		cli_usage_error("%s: one input at most", argv[1]);
 	wc.quiet = o.quiet;
 
 	if (io_read_all(argc ? argv[0] : NULL, &buf, &len, &name, &e) < 0)

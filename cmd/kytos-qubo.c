@@ -18,10 +18,7 @@
 #include "number.h"
 #include "qubo.h"
 
-struct warnctx {
-	const char *name;
-	int quiet;
-};
+#include "cli.h"
 
 static void
 usage(FILE *fp)
@@ -32,43 +29,6 @@ usage(FILE *fp)
 	    "                  [-w name=value] [--candidates k] "
 	    "[--objective balance|pack]\n"
 	    "                  [--penalty a] [file]\n");
-}
-
-static void
-bad_value(const char *opt, const char *why, const char *arg)
-{
-	warnx("%s: %s '%s'", opt, why, arg);
-	usage(stderr);
-	exit(2);
-}
-
-static void
-opt_weight(const char *arg, struct model_options *o)
-{
-	char name[64];
-	const char *eq = strchr(arg, '='), *why;
-	double v;
-	int k;
-
-	if (eq == NULL || (size_t)(eq - arg) >= sizeof(name))
-		bad_value("-w", "expected name=value, got", arg);
-	memcpy(name, arg, (size_t)(eq - arg));
-	name[eq - arg] = '\0';
-	if ((k = cluster_weight_find(name)) < 0)
-		bad_value("-w", "unknown weight", name);
-	if (number_double(eq + 1, 0, 1e300, &v, &why) < 0)
-		bad_value("-w", why, arg);
-	o->weights[k] = v;
-	o->has_weight[k] = 1;
-}
-
-static void
-on_warning(void *ctx, const char *msg)
-{
-	const struct warnctx *w = ctx;
-
-	if (!w->quiet)
-		warnx("%s: %s", w->name, msg);
 }
 
 /* -m autoscale: lib/autoscale's QUBO, written whole or not at all. */
@@ -127,17 +87,16 @@ main(int argc, char *argv[])
 	};
 	struct model_options o;
 	struct encoding_info info;
-	struct warnctx wc = { NULL, 0 };
-	struct kwarn w = { on_warning, &wc };
+	struct cli_warn wc = { NULL, 0 };
+	struct kwarn w = { cli_warn, &wc };
 	struct cluster c;
 	struct model m;
 	struct qubo q;
 	struct kerr e;
-	const char *name, *why;
+	const char *name;
 	char *buf = NULL, *text = NULL;
 	size_t len, tlen = 0;
 	double penalty = 0;
-	long l;
 	int ch, k, verbose = 0, mode = -1, autoscale = 0;
 	FILE *mem;
 
@@ -153,7 +112,7 @@ main(int argc, char *argv[])
 			autoscale = strcmp(optarg, "autoscale") == 0;
 			if ((mode = autoscale ? 0 :
 			    model_mode_find(optarg)) < 0)
-				bad_value("-m", "unknown mode", optarg);
+				cli_bad_value("-m", "unknown mode", optarg);
 			o.mode = (enum model_mode)mode;
 			break;
 		case 'q':
@@ -166,51 +125,34 @@ main(int argc, char *argv[])
 			verbose = 1;
 			break;
 		case 'w':
-			opt_weight(optarg, &o);
+			if (model_options_weight(&o, optarg, &e) < 0)
+				cli_usage_error("-w: %s", e.msg);
 			break;
 		case OPT_CANDIDATES:
-			if (number_long(optarg, 0, INT_MAX, &l, &why) < 0)
-				bad_value("--candidates", why, optarg);
-			o.candidates = (int)l;
+			o.candidates = (int)cli_long("--candidates", optarg, 0,
+			    INT_MAX);
 			break;
 		case OPT_OBJECTIVE:
 			if ((k = model_objective_find(optarg)) < 0)
-				bad_value("--objective", "unknown objective",
+				cli_bad_value("--objective", "unknown objective",
 				    optarg);
 			o.objective = (enum model_objective)k;
 			break;
 		case OPT_PENALTY:
-			if (number_double(optarg, 0, 1e300, &penalty,
-			    &why) < 0)
-				bad_value("--penalty", why, optarg);
+			penalty = cli_double("--penalty", optarg, 0, 1e300);
 			if (penalty == 0)
-				bad_value("--penalty", "too small", optarg);
+				cli_bad_value("--penalty", "too small", optarg);
 			break;
-		case ':':
-			warnx("%s: missing value", argv[optind - 1]);
-			usage(stderr);
-			return 2;
 		default:
-			if (optopt != 0)
-				warnx("-%c: unknown option", optopt);
-			else
-				warnx("%s: unknown option", argv[optind - 1]);
-			usage(stderr);
-			return 2;
+			cli_getopt_error(ch, argv);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (mode < 0) {
-		warnx("-m: mode required");
-		usage(stderr);
-		return 2;
-	}
-	if (argc > 1) {
-		warnx("%s: one input at most", argv[1]);
-		usage(stderr);
-		return 2;
-	}
+	if (mode < 0)
+		cli_usage_error("-m: mode required");
+	if (argc > 1)
+		cli_usage_error("%s: one input at most", argv[1]);
 
 	if (io_read_all(argc ? argv[0] : NULL, &buf, &len, &name, &e) < 0)
 		errx(1, "%s", e.msg);

@@ -15,6 +15,8 @@
 #include "k8s.h"
 #include "selector.h"
 
+#include "cli.h"
+
 #define MAX_NS	256
 
 enum {
@@ -46,26 +48,6 @@ usage(FILE *fp)
 	    "                   [file ...]\n");
 }
 
-/* A bad option value: the message, the usage, exit 2. */
-static void __attribute__((format(printf, 1, 2), noreturn))
-bad_usage(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vwarnx(fmt, ap);
-	va_end(ap);
-	usage(stderr);
-	exit(2);
-}
-
-static void
-warn_cb(void *ctx, const char *msg)
-{
-	(void)ctx;
-	warnx("%s", msg);
-}
-
 /* Selectors given twice are joined: all their requirements must hold. */
 static char *
 join(char *old, const char *add)
@@ -90,18 +72,16 @@ main(int argc, char *argv[])
 	char *select = NULL, *buf;
 	struct selector *sel = NULL;
 	struct k8s_options o;
-	struct kwarn w = { warn_cb, NULL };
+	struct kwarn w = { cli_warn, NULL };
 	struct k8s *k;
 	struct json *cluster;
 	struct kerr e;
 	size_t nns = 0, nexns = 0, nskip = 0, len, j;
 	int c, i;
 
-	/* getopt names the program by argv[0]: as errx does, not a path. */
-	if (argc > 0 && strrchr(argv[0], '/') != NULL)
-		argv[0] = strrchr(argv[0], '/') + 1;
 	k8s_options_defaults(&o);
-	while ((c = getopt_long(argc, argv, "hl:n:qV", longopts, NULL)) !=
+	opterr = 0;	/* our own messages: the program name, not argv[0] */
+	while ((c = getopt_long(argc, argv, ":hl:n:qV", longopts, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 'h':
@@ -112,7 +92,7 @@ main(int argc, char *argv[])
 			break;
 		case 'n':
 			if (nns == MAX_NS)
-				bad_usage("-n: more than %d namespaces",
+				cli_usage_error("-n: more than %d namespaces",
 				    MAX_NS);
 			ns[nns++] = optarg;
 			break;
@@ -127,29 +107,28 @@ main(int argc, char *argv[])
 			break;
 		case OPT_EXCLUDE_NAMESPACE:
 			if (nexns == MAX_NS)
-				bad_usage("--exclude-namespace: more than %d "
+				cli_usage_error("--exclude-namespace: more than %d "
 				    "namespaces", MAX_NS);
 			exns[nexns++] = optarg;
 			break;
 		case OPT_EXCLUDE_NODES:
 			if (nskip == MAX_NS)
-				bad_usage("--exclude-nodes: more than %d "
+				cli_usage_error("--exclude-nodes: more than %d "
 				    "selectors", MAX_NS);
 			skip[nskip++] = optarg;
 			break;
 		default:
-			usage(stderr);
-			return 2;
+			cli_getopt_error(c, argv);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 
 	if (select != NULL && (sel = selector_new(select, &e)) == NULL)
-		bad_usage("-l: %s", e.msg);
+		cli_usage_error("-l: %s", e.msg);
 	for (j = 0; j < nskip; j++)
 		if ((skipsel[j] = selector_new(skip[j], &e)) == NULL)
-			bad_usage("--exclude-nodes: %s", e.msg);
+			cli_usage_error("--exclude-nodes: %s", e.msg);
 	o.namespaces = ns;
 	o.nnamespaces = nns;
 	o.exclude_namespaces = exns;
