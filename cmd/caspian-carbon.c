@@ -133,11 +133,9 @@ main(int argc, char *argv[])
 	if ((doc = carbon_json(&cs, o.map, o.nmap, start, o.slot_seconds,
 	    (size_t)o.slots, &w, &e)) == NULL)
 		errx(1, "%s", e.msg);
-	json_write(stdout, doc, 1);
+	cli_write_json(doc);
 	json_free(doc);
 	carbon_set_release(&cs);
 	free(o.map);
-	if (io_close(stdout, "<stdout>", &e) != 0)
-		errx(1, "%s", e.msg);
 	return 0;
 }

@@ -142,14 +142,11 @@ main(int argc, char *argv[])
 	if (dir != NULL) {
 		if (write_dir(dir, list, &e) != 0)
 			errx(1, "%s", e.msg);
-	} else {
-		json_write(stdout, list, 1);
-	}
+	} else
+		cli_write_json(list);
 	json_free(list);
 	json_free(plan);
 	json_free(jobs);
 	json_free(defaults);
-	if (io_close(stdout, "<stdout>", &e) != 0)
-		errx(1, "%s", e.msg);
 	return 0;
 }

@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "io.h"
+#include "json.h"
 #include "number.h"
 
 static void usage(FILE *fp);
@@ -72,6 +74,20 @@ cli_getopt_error(int c, char *const argv[])
 	if (optopt != 0)
 		cli_usage_error("-%c: unknown option", optopt);
 	cli_usage_error("%s: unknown option", argv[optind - 1]);
+}
+
+/*
+ * Write the result and check stdout (so >/dev/full fails with exit 1).  The
+ * tree is whole before anything is written: nothing partial reaches stdout.
+ */
+static void __attribute__((unused))
+cli_write_json(const struct json *v)
+{
+	struct kerr e;
+
+	json_write(stdout, v, 1);
+	if (io_close(stdout, "<stdout>", &e) < 0)
+		errx(1, "%s", e.msg);
 }
 
 /*

@@ -37,19 +37,13 @@ autoscale_run(const struct cluster *c, const struct sample_set *s,
 	struct autoscale a;
 	struct json *plan, *out;
 	struct kerr e;
-	char *text;
 
 	if (autoscale_build(&a, c, &e) < 0)
 		errx(1, "%s: %s", cname, e.msg);
 	if ((plan = autoscale_decode(&a, s, &e)) == NULL)
 		errx(1, "%s: %s", sname, e.msg);
 	out = k8s ? autoscale_k8s(plan) : plan;
-	/* The whole text first: nothing partial reaches stdout. */
-	text = json_print(out, 1);
-	fputs(text, stdout);
-	if (io_close(stdout, "<stdout>", &e) < 0)
-		errx(1, "%s", e.msg);
-	free(text);
+	cli_write_json(out);
 	if (out != plan)
 		json_free(out);
 	json_free(plan);
@@ -79,7 +73,7 @@ main(int argc, char *argv[])
 	struct json *out;
 	struct kerr e;
 	const char *cname, *sname;
-	char *buf, *text;
+	char *buf;
 	size_t len;
 	int ch, k8s = 0, verbose = 0, mode = -1, autoscale = 0;
 
@@ -157,15 +151,8 @@ main(int argc, char *argv[])
 		    "%d repairs, objective %.17g (before %.17g)\n",
 		    model_mode_name(o.mode), m.nmovers, pl.nmoves,
 		    pl.nrepairs, pl.ea.total, pl.eb.total);
-	/* Build the whole text first: nothing partial reaches stdout. */
 	out = k8s ? plan_k8s(&pl) : plan_json(&pl);
-	if ((text = json_print(out, 1)) == NULL)
-		errx(1, "out of memory");
-	len = strlen(text);
-	if (fwrite(text, 1, len, stdout) != len ||
-	    io_close(stdout, "<stdout>", &e) < 0)
-		errx(1, "%s", e.msg);
-	free(text);
+	cli_write_json(out);
 	json_free(out);
 	plan_release(&pl);
 	model_release(&m);

@@ -281,7 +281,6 @@ autoscale_run(const struct opts *o, const struct cluster *c,
 	struct kerr e;
 	unsigned char *x;
 	long *counts;
-	char *text;
 
 	qubo_init(&q);
 	if (autoscale_build(&a, c, &e) < 0 ||
@@ -310,11 +309,7 @@ autoscale_run(const struct opts *o, const struct cluster *c,
 	json_set_number(stats, "variables", milp_ncols(lp));
 	json_set_number(stats, "constraints", milp_nrows(lp));
 	json_set_number(stats, "seconds", mr.seconds);
-	text = json_print(out, 1);
-	fputs(text, stdout);
-	if (io_close(stdout, "<stdout>", &e) < 0)
-		errx(1, "%s", e.msg);
-	free(text);
+	cli_write_json(out);
 	json_free(out);
 	sample_set_release(&ss);
 	free(counts);
@@ -343,7 +338,7 @@ main(int argc, char *argv[])
 	struct json *out, *stats;
 	struct kerr e;
 	const char *name;
-	char *buf, *text;
+	char *buf;
 	unsigned char *x;
 	size_t len;
 	int json, rc;
@@ -431,12 +426,8 @@ main(int argc, char *argv[])
 	}
 	json_set_number(stats, "rounds", r.rounds);
 	json_set_number(stats, "seconds", r.seconds);
-	text = json_print(out, 1);
-	fputs(text, stdout);
-	free(text);
+	cli_write_json(out);
 	json_free(out);
-	if (io_close(stdout, "<stdout>", &e) < 0)
-		errx(1, "%s", e.msg);
 	rc = o.exit_status ? exit_code(r.status) : 0;
 	sample_set_release(&ss);
 	kmilp_result_release(&r);

@@ -148,10 +148,7 @@ main(int argc, char *argv[])
 	}
 	if ((cluster = k8s_cluster(k, &w, &e)) == NULL)
 		errx(1, "%s", e.msg);
-	json_write(stdout, cluster, 1);
-	putchar('\n');
-	if (io_close(stdout, "<stdout>", &e) == -1)
-		errx(1, "%s", e.msg);
+	cli_write_json(cluster);
 	json_free(cluster);
 	k8s_free(k);
 	selector_free(sel);
