@@ -172,10 +172,12 @@ autoscale_build(struct autoscale *a, const struct cluster *c,
 		}
 		/* A one-hot group of n counts has n (n - 1) / 2 couplers. */
 		if (v->hi - v->lo >= AUTOSCALE_MAX_COUNTS) {
-			autoscale_release(a);
-			return kerr_set(e, "services[%d]: %ld to %ld replicas: "
+			/* the message first: v is freed with a */
+			kerr_set(e, "services[%d]: %ld to %ld replicas: "
 			    "more than %d counts to choose from", i, v->lo,
 			    v->hi, AUTOSCALE_MAX_COUNTS);
+			autoscale_release(a);
+			return -1;
 		}
 		v->var0 = a->nrepl;
 		a->nrepl += (int)(v->hi - v->lo + 1);
