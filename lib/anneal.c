@@ -240,6 +240,9 @@ problem_scale(const struct problem *p, double *maxd, double *typd,
 	*mind = small == HUGE_VAL ? 0 : small;
 }
 
+static void problem_aux(struct problem *);
+static void problem_move_scale(const struct problem *, double *, double *);
+
 /*
  * Hot: a typical flip of the most strongly coupled variable in a random
  * state is accepted with probability 1/16.  Cold: an uphill step of half
@@ -259,6 +262,11 @@ anneal_beta_range(const struct qubo *q, double *hot, double *cold)
 
 	problem_init(&p, q, 1);
 	problem_scale(&p, &maxd, &typd, &mind);
+	if (p.ngroups > 0) {
+		problem_aux(&p);
+		p.eps = 1e-12 * (1 + maxd);
+		problem_move_scale(&p, &typd, &mind);
+	}
 	problem_release(&p);
 	if (typd == 0 || mind == 0) {
 		*hot = 0.1;
@@ -822,6 +830,48 @@ state_polish(struct state *s, const struct problem *p)
 			improved = 1;
 		}
 	} while (improved);
+}
+
+/*
+ * Scales of group moves, for QUBOs with move groups: their penalties
+ * (one-hot, capacity with slack re-optimised by compound moves) dominate
+ * the weights, so the scales of single flips make the whole schedule hot
+ * for the objective (on a 20x200 kytos rebalance QUBO even the cold end
+ * accepted any change of the objective).  So measure the moves instead:
+ * from a random state (fixed stream) descended to a local optimum, the
+ * uphill compound moves at every grouped variable; *typd is their mean,
+ * *mind the smallest.
+ */
+static void
+problem_move_scale(const struct problem *p, double *typd, double *mind)
+{
+	struct state s;
+	struct rng r;
+	double d, sum = 0, small = HUGE_VAL;
+	long np = 0;
+	int i, other;
+
+	state_init(&s, p);
+	rng_seed(&r, 0, UINT64_MAX);
+	state_random(&s, p, &r);
+	state_polish(&s, p);
+	for (i = 0; i < p->n; i++) {
+		if (p->gid[i] < 0 || !state_move(&s, p, i, &d, &other))
+			continue;
+		d += state_compound(&s, p, i, other);
+		s.nflips = 0;
+		if (d <= p->eps)
+			continue;
+		sum += d;
+		np++;
+		if (d < small)
+			small = d;
+	}
+	state_release(&s);
+	if (np > 0) {
+		*typd = sum / (double)np;
+		*mind = small;
+	}
 }
 
 /* What became of a read. */
