@@ -135,3 +135,44 @@ ttt bqp1000_1.qubo 0.07 "$SEEDS" "target, tabu -n 300" -r 1000 -a tabu \
 
 echo "load: the baseline took $load times the reference (bqp1000, G1);" \
     "divide seconds by that to compare with ref-s on a busy machine"
+
+# kytos QUBOs: the README pipeline with default kytos-anneal options on the
+# placement QUBOs of kytos-qubo (one-hot groups, capacity slack bits),
+# against the best known: the better of kytos-milp (-t MILP_T) and the
+# pruned pipeline (--candidates 3 | kytos-anneal).  See bench/anneal.md.
+[ "${SKIP_KYTOS:-}" = 1 ] && exit 0
+MILP_T=${MILP_T:-20}
+KSIZES=${KSIZES:-"example 20x200 100x1000:4"}
+echo
+printf 'kytos\tvars\tanneal-obj\tseconds\tbest-known\tgap%%\tfeasible\n'
+for spec in $KSIZES; do
+	size=${spec%%:*} k=0
+	case $spec in *:*) k=${spec#*:} ;; esac
+	if [ "$size" = example ]; then
+		c=examples/cluster.json
+	else
+		c=$OUT/kq-cluster-$size.json
+		bench/gen-cluster --nodes "${size%x*}" --pods "${size#*x}" \
+		    --seed 1 >"$c"
+	fi
+	"$BIN/kytos-qubo" -q -m rebalance --candidates "$k" "$c" \
+	    >"$OUT/kq.qubo"
+	t0=$(now)
+	"$A" "$OUT/kq.qubo" >"$OUT/kq-anneal.json"
+	t=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
+	"$BIN/kytos-decode" "$c" <"$OUT/kq-anneal.json" >"$OUT/kq-plan.json"
+	obj=$(jq '.after.objective.total * 100 | round / 100' \
+	    "$OUT/kq-plan.json")
+	feas=$(jq .feasible "$OUT/kq-plan.json")
+	"$BIN/kytos-milp" -q -t "$MILP_T" -m rebalance --candidates "$k" \
+	    "$c" | "$BIN/kytos-decode" "$c" >"$OUT/kq-milp.json" || true
+	"$BIN/kytos-qubo" -q -m rebalance --candidates 3 "$c" | "$A" |
+	    "$BIN/kytos-decode" "$c" >"$OUT/kq-pruned.json"
+	bk=$(jq -s '[.[] | select(.feasible) | .after.objective.total] |
+	    min * 100 | round / 100' "$OUT/kq-milp.json" "$OUT/kq-pruned.json")
+	gap=$(awk -v a="$obj" -v b="$bk" \
+	    'BEGIN { printf "%.2f", (a - b) / (b < 0 ? -b : b) * 100 }')
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$spec" \
+	    "$(awk '/^p/ { print $4 }' "$OUT/kq.qubo")" "$obj" "$t" "$bk" \
+	    "$gap" "$feas"
+done

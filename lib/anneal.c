@@ -13,6 +13,16 @@
  * atmostone, turns the chosen one off or a member on), so the group stays
  * feasible by construction.
  *
+ * Variables in no group but coupled to grouped ones are auxiliary (slack
+ * bits of a penalised inequality, "used" flags): a group move changes the
+ * right value of its auxiliary neighbours, and with them fixed nearly
+ * every move of a tight capacity looks expensive.  So a group move is
+ * compound: it also re-optimises the auxiliary components next to the
+ * variables it changes, and Metropolis judges the total.  A component
+ * whose couplings are W_kl = u_k u_l (the slack of (load + sum_k w_k b_k -
+ * C)^2) is a binary expansion, set exactly by filling the largest bits
+ * first; single variables and pairs are enumerated.
+ *
  * Reads are independent: read k draws from the rng stream (seed, k), so
  * threads only change the speed, never the result.  With a target, the
  * result is made of reads 0..k where k is the first read, in read order,
@@ -79,8 +89,27 @@ struct problem {
 	int ngroups;
 	unsigned char *gonehot;	/* 1: onehot, 0: atmostone */
 	int *gstart, *gmem;	/* members of each group */
+	/*
+	 * Auxiliary components re-optimised by group moves: the component
+	 * of each variable (or -1), its kind and members (rank-one ones by
+	 * decreasing u), and for each grouped variable the components it
+	 * touches.
+	 */
+	int *cl;
+	int ncl;
+	unsigned char *ckind;
+	int *cstart, *cmem;
+	double *u;		/* rank one: W_kl = u_k u_l */
+	int *vstart, *vcl;	/* n + 1 starts into vcl */
+	int *vwoff;		/* for each vcl entry, its W_v,members in vw */
+	double *vw;
 	double eps;		/* energy changes below this are noise */
 };
+
+enum { AUX_NONE, AUX_ONE, AUX_PAIR, AUX_RANK1 };
+
+/* Rank-one components longer than this are left to single flips. */
+#define AUX_MAX 64
 
 static void
 problem_release(struct problem *p)
@@ -92,6 +121,15 @@ problem_release(struct problem *p)
 	free(p->gonehot);
 	free(p->gstart);
 	free(p->gmem);
+	free(p->cl);
+	free(p->ckind);
+	free(p->cstart);
+	free(p->cmem);
+	free(p->u);
+	free(p->vstart);
+	free(p->vcl);
+	free(p->vwoff);
+	free(p->vw);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -202,6 +240,9 @@ problem_scale(const struct problem *p, double *maxd, double *typd,
 	*mind = small == HUGE_VAL ? 0 : small;
 }
 
+static void problem_aux(struct problem *);
+static void problem_move_scale(const struct problem *, double *, double *);
+
 /*
  * Hot: a typical flip of the most strongly coupled variable in a random
  * state is accepted with probability 1/16.  Cold: an uphill step of half
@@ -221,6 +262,11 @@ anneal_beta_range(const struct qubo *q, double *hot, double *cold)
 
 	problem_init(&p, q, 1);
 	problem_scale(&p, &maxd, &typd, &mind);
+	if (p.ngroups > 0) {
+		problem_aux(&p);
+		p.eps = 1e-12 * (1 + maxd);
+		problem_move_scale(&p, &typd, &mind);
+	}
 	problem_release(&p);
 	if (typd == 0 || mind == 0) {
 		*hot = 0.1;
@@ -251,12 +297,172 @@ problem_weight(const struct problem *p, int a, int b)
 	return 0;
 }
 
+/* Sort key of rank-one members: u descending, then index. */
+struct aux_key {
+	double u;
+	int v;
+};
+
+static int
+cmp_aux_key(const void *a, const void *b)
+{
+	const struct aux_key *x = a, *y = b;
+
+	if (x->u != y->u)
+		return x->u > y->u ? -1 : 1;
+	return (x->v > y->v) - (x->v < y->v);
+}
+
+/*
+ * Is the component mem[0..m-1] a clique with W_kl = u_k u_l, u > 0?  Then
+ * fill u and sort mem by decreasing u.  u_a^2 = W_ab W_ac / W_bc.
+ */
+static int
+aux_rank1(struct problem *p, int *mem, int m)
+{
+	struct aux_key *key;
+	double wab, wac, wbc, w, tol;
+	int k, l;
+
+	if (m < 3 || m > AUX_MAX)
+		return 0;
+	for (k = 0; k < m; k++) {
+		int deg = 0;
+
+		for (l = p->start[mem[k]]; l < p->start[mem[k] + 1]; l++)
+			deg += p->cl[p->adj[l].col] == p->cl[mem[k]];
+		if (deg != m - 1)
+			return 0;
+	}
+	wab = problem_weight(p, mem[0], mem[1]);
+	wac = problem_weight(p, mem[0], mem[2]);
+	wbc = problem_weight(p, mem[1], mem[2]);
+	if (!(wab > 0 && wac > 0 && wbc > 0))
+		return 0;
+	p->u[mem[0]] = sqrt(wab * wac / wbc);
+	for (k = 1; k < m; k++)
+		p->u[mem[k]] = problem_weight(p, mem[0], mem[k]) /
+		    p->u[mem[0]];
+	for (k = 0; k < m; k++)
+		for (l = k + 1; l < m; l++) {
+			w = problem_weight(p, mem[k], mem[l]);
+			tol = 1e-9 * fabs(w);
+			if (!(w > 0) ||
+			    fabs(w - p->u[mem[k]] * p->u[mem[l]]) > tol)
+				return 0;
+		}
+	key = xcalloc((size_t)m, sizeof(*key));
+	for (k = 0; k < m; k++) {
+		key[k].u = p->u[mem[k]];
+		key[k].v = mem[k];
+	}
+	qsort(key, (size_t)m, sizeof(*key), cmp_aux_key);
+	for (k = 0; k < m; k++)
+		mem[k] = key[k].v;
+	free(key);
+	return 1;
+}
+
+/*
+ * The auxiliary components: connected components of the ungrouped
+ * variables over their couplings among themselves, kept when some grouped
+ * variable touches them.  Nothing is done for QUBOs without groups.
+ */
+static void
+problem_aux(struct problem *p)
+{
+	int *queue, *mark, i, j, k, c, head, tail, m, used, nw;
+
+	p->cl = xcalloc((size_t)p->n, sizeof(int));
+	p->u = xcalloc((size_t)p->n, sizeof(double));
+	p->vstart = xcalloc((size_t)p->n + 1, sizeof(int));
+	for (i = 0; i < p->n; i++)
+		p->cl[i] = -1;
+	if (p->ngroups == 0)
+		return;
+	p->cstart = xcalloc((size_t)p->n + 1, sizeof(int));
+	p->cmem = xcalloc((size_t)p->n, sizeof(int));
+	p->ckind = xcalloc((size_t)p->n, 1);
+	queue = p->cmem;
+	used = 0;
+	for (i = 0; i < p->n; i++) {
+		if (p->gid[i] >= 0 || p->cl[i] >= 0)
+			continue;
+		c = p->ncl++;
+		p->cstart[c] = used;
+		head = tail = used;
+		p->cl[i] = c;
+		queue[tail++] = i;
+		while (head < tail) {
+			j = queue[head++];
+			for (k = p->start[j]; k < p->start[j + 1]; k++) {
+				int v = p->adj[k].col;
+
+				if (p->gid[v] < 0 && p->cl[v] < 0) {
+					p->cl[v] = c;
+					queue[tail++] = v;
+				}
+			}
+		}
+		used = tail;
+		p->cstart[c + 1] = used;
+		m = used - p->cstart[c];
+		if (m == 1)
+			p->ckind[c] = AUX_ONE;
+		else if (m == 2)
+			p->ckind[c] = AUX_PAIR;
+		else if (aux_rank1(p, p->cmem + p->cstart[c], m))
+			p->ckind[c] = AUX_RANK1;
+		else
+			p->ckind[c] = AUX_NONE;
+	}
+	/*
+	 * The components each grouped variable touches, each once; no
+	 * more entries than couplings.
+	 */
+	mark = xcalloc((size_t)p->ncl + 1, sizeof(int));
+	for (c = 0; c < p->ncl; c++)
+		mark[c] = -1;
+	p->vcl = xcalloc((size_t)p->start[p->n], sizeof(int));
+	p->vwoff = xcalloc((size_t)p->start[p->n], sizeof(int));
+	used = nw = 0;
+	for (i = 0; i < p->n; i++) {
+		p->vstart[i] = used;
+		if (p->gid[i] < 0)
+			continue;
+		for (k = p->start[i]; k < p->start[i + 1]; k++) {
+			c = p->cl[p->adj[k].col];
+			if (c >= 0 && p->ckind[c] != AUX_NONE &&
+			    mark[c] != i) {
+				mark[c] = i;
+				p->vwoff[used] = nw;
+				p->vcl[used++] = c;
+				nw += p->cstart[c + 1] - p->cstart[c];
+			}
+		}
+	}
+	p->vstart[p->n] = used;
+	free(mark);
+	/* the couplings, so that a move looks none up */
+	p->vw = xcalloc((size_t)nw, sizeof(double));
+	for (i = 0; i < p->n; i++)
+		for (k = p->vstart[i]; k < p->vstart[i + 1]; k++) {
+			c = p->vcl[k];
+			for (j = p->cstart[c]; j < p->cstart[c + 1]; j++)
+				p->vw[p->vwoff[k] + j - p->cstart[c]] =
+				    problem_weight(p, p->cmem[j], i);
+		}
+}
+
 /* One annealing state: assignment, cached fields, chosen group members. */
 struct state {
 	unsigned char *x;
 	double *f;		/* f_i = sum_j W_ij x_j */
 	int *cur;		/* chosen member of each group, or -1 */
 	double e;		/* energy without the offset, kept up to date */
+	/* A compound move's auxiliary flips, and components seen. */
+	int *flips, nflips;
+	long *seen, tick;
 };
 
 static void
@@ -266,6 +472,10 @@ state_init(struct state *s, const struct problem *p)
 	s->f = xcalloc((size_t)p->n, sizeof(double));
 	s->cur = xcalloc((size_t)p->ngroups, sizeof(int));
 	s->e = 0;
+	s->flips = xcalloc((size_t)p->n, sizeof(int));
+	s->nflips = 0;
+	s->seen = xcalloc((size_t)p->ncl, sizeof(long));
+	s->tick = 0;
 }
 
 static void
@@ -274,6 +484,8 @@ state_release(struct state *s)
 	free(s->x);
 	free(s->f);
 	free(s->cur);
+	free(s->flips);
+	free(s->seen);
 }
 
 /* Recompute the fields, the chosen members and the energy from x. */
@@ -381,6 +593,187 @@ state_apply(struct state *s, const struct problem *p, int i, int other,
 	s->e += delta;
 }
 
+/*
+ * The linear weight of auxiliary variable k once the move is made: its
+ * field from outside its component, changed by the move's variables chg
+ * (dir +1 on, -1 off; w[c] their couplings to the component, or NULL),
+ * k being the member at pos.  inner is k's field from its own component.
+ */
+static inline double
+aux_linear(const struct state *s, const struct problem *p, int k, int pos,
+    double inner, const double *const *w, const int *dir, int nchg)
+{
+	double l = p->h[k] + s->f[k] - inner;
+	int c;
+
+	for (c = 0; c < nchg; c++)
+		if (w[c] != NULL)
+			l += dir[c] * w[c][pos];
+	return l;
+}
+
+/*
+ * Best values of component c after the move: append the flips to
+ * s->flips and return the energy change they bring (<= 0).
+ */
+static double
+aux_best(struct state *s, const struct problem *p, int c,
+    const double *const *chg, const int *dir, int nchg)
+{
+	const int *mem = p->cmem + p->cstart[c];
+	int m = p->cstart[c + 1] - p->cstart[c], k, a, b, x, y, bx, by;
+	double S = 0, S2 = 0, cur = 0, best = 0, l, la, lb, w, e, tol;
+
+	switch (p->ckind[c]) {
+	case AUX_ONE:
+		a = mem[0];
+		l = aux_linear(s, p, a, 0, 0, chg, dir, nchg);
+		/* the change of flipping a */
+		e = s->x[a] ? -l : l;
+		if (e < -p->eps) {
+			s->flips[s->nflips++] = a;
+			return e;
+		}
+		return 0;
+	case AUX_PAIR:
+		a = mem[0];
+		b = mem[1];
+		w = problem_weight(p, a, b);
+		la = aux_linear(s, p, a, 0, w * s->x[b], chg, dir, nchg);
+		lb = aux_linear(s, p, b, 1, w * s->x[a], chg, dir, nchg);
+		cur = la * s->x[a] + lb * s->x[b] + w * s->x[a] * s->x[b];
+		best = cur;
+		bx = s->x[a];
+		by = s->x[b];
+		for (x = 0; x < 2; x++)
+			for (y = 0; y < 2; y++) {
+				e = la * x + lb * y + w * x * y;
+				if (e < best - p->eps) {
+					best = e;
+					bx = x;
+					by = y;
+				}
+			}
+		if (bx != s->x[a])
+			s->flips[s->nflips++] = a;
+		if (by != s->x[b])
+			s->flips[s->nflips++] = b;
+		return best - cur;
+	case AUX_RANK1:
+		break;
+	default:
+		return 0;
+	}
+	/*
+	 * E(b) = sum_k l_k b_k + (S^2 - sum_k u_k^2 b_k) / 2 with S = sum_k
+	 * u_k b_k.  Filling from the largest u, bit k goes on when its cost
+	 * l_k + u_k S is at most -u_k^2 / 2: it does not overshoot the
+	 * target of the square, which smaller bits can still reach.
+	 */
+	for (k = 0; k < m; k++)
+		if (s->x[mem[k]])
+			S += p->u[mem[k]];
+	for (k = 0; k < m; k++) {
+		a = mem[k];
+		l = aux_linear(s, p, a, k, p->u[a] * (S - p->u[a] * s->x[a]),
+		    chg, dir, nchg);
+		if (s->x[a])
+			cur += l - p->u[a] * p->u[a] / 2;
+		tol = 1e-9 * p->u[a] * p->u[a];
+		e = l + p->u[a] * S2;
+		/* new bits go into flips[] tentatively: x is not touched */
+		if (e <= -p->u[a] * p->u[a] / 2 + tol) {
+			best += e;
+			S2 += p->u[a];
+			if (!s->x[a])
+				s->flips[s->nflips++] = a;
+		} else if (s->x[a])
+			s->flips[s->nflips++] = a;
+	}
+	cur += S * S / 2;
+	if (best < cur - p->eps)
+		return best - cur;
+	/* no better: drop this component's flips */
+	while (s->nflips > 0 && p->cl[s->flips[s->nflips - 1]] == c)
+		s->nflips--;
+	return 0;
+}
+
+/*
+ * The rest of a compound group move at i (other leaving): re-optimise the
+ * auxiliary components touched by i or other, leaving the flips in
+ * s->flips; returns their energy change.  Nothing is changed in x.
+ */
+static double
+state_compound(struct state *s, const struct problem *p, int i, int other)
+{
+	int chg[2], dir[2], nchg = 0, t, t2, k, kk, c, v;
+	const double *w[2];
+	double d = 0;
+
+	s->nflips = 0;
+	if (p->ncl == 0)
+		return 0;
+	chg[nchg] = i;
+	dir[nchg++] = s->x[i] ? -1 : 1;
+	if (other >= 0) {
+		chg[nchg] = other;
+		dir[nchg++] = -1;
+	}
+	s->tick++;
+	for (t = 0; t < nchg; t++) {
+		v = chg[t];
+		for (k = p->vstart[v]; k < p->vstart[v + 1]; k++) {
+			c = p->vcl[k];
+			if (s->seen[c] == s->tick)
+				continue;
+			s->seen[c] = s->tick;
+			/* the couplings of each changed variable to c */
+			for (t2 = 0; t2 < nchg; t2++) {
+				w[t2] = NULL;
+				for (kk = p->vstart[chg[t2]];
+				    kk < p->vstart[chg[t2] + 1]; kk++)
+					if (p->vcl[kk] == c)
+						w[t2] = p->vw + p->vwoff[kk];
+			}
+			d += aux_best(s, p, c, w, dir, nchg);
+		}
+	}
+	return d;
+}
+
+/* Flip the auxiliary variables of an accepted compound move. */
+static inline void
+state_aux_apply(struct state *s, const struct problem *p)
+{
+	double l;
+	int k, a;
+
+	for (k = 0; k < s->nflips; k++) {
+		a = s->flips[k];
+		l = p->h[a] + s->f[a];
+		s->e += s->x[a] ? -l : l;
+		state_flip(s, p, a);
+	}
+	s->nflips = 0;
+}
+
+/*
+ * Make the group move at i and its auxiliary flips, updating the energy
+ * from the fields (exact, unlike the estimate that accepted it).
+ */
+static inline void
+state_apply_compound(struct state *s, const struct problem *p, int i,
+    int other)
+{
+	double d = 0;
+	int o;
+
+	state_move(s, p, i, &d, &o);
+	state_apply(s, p, i, other, d);
+	state_aux_apply(s, p);
+}
+
 /* One Metropolis sweep: a move proposed at every variable in order. */
 static void
 state_sweep(struct state *s, const struct problem *p, double beta,
@@ -403,10 +796,11 @@ state_sweep(struct state *s, const struct problem *p, double beta,
 		}
 		if (!state_move(s, p, i, &d, &other))
 			continue;
+		d += state_compound(s, p, i, other);
 		if (d > 0 && (beta * d > REJECT_BEYOND ||
 		    rng_uniform(r) >= exp_neg(beta * d)))
 			continue;
-		state_apply(s, p, i, other, d);
+		state_apply_compound(s, p, i, other);
 	}
 	s->e += e;
 }
@@ -421,12 +815,63 @@ state_polish(struct state *s, const struct problem *p)
 	do {
 		improved = 0;
 		for (i = 0; i < p->n; i++) {
-			if (!state_move(s, p, i, &d, &other) || d >= -p->eps)
+			if (!state_move(s, p, i, &d, &other))
 				continue;
-			state_apply(s, p, i, other, d);
+			if (p->gid[i] >= 0) {
+				d += state_compound(s, p, i, other);
+				if (d >= -p->eps)
+					continue;
+				state_apply_compound(s, p, i, other);
+			} else {
+				if (d >= -p->eps)
+					continue;
+				state_apply(s, p, i, other, d);
+			}
 			improved = 1;
 		}
 	} while (improved);
+}
+
+/*
+ * Scales of group moves, for QUBOs with move groups: their penalties
+ * (one-hot, capacity with slack re-optimised by compound moves) dominate
+ * the weights, so the scales of single flips make the whole schedule hot
+ * for the objective (on a 20x200 kytos rebalance QUBO even the cold end
+ * accepted any change of the objective).  So measure the moves instead:
+ * from a random state (fixed stream) descended to a local optimum, the
+ * uphill compound moves at every grouped variable; *typd is their mean,
+ * *mind the smallest.
+ */
+static void
+problem_move_scale(const struct problem *p, double *typd, double *mind)
+{
+	struct state s;
+	struct rng r;
+	double d, sum = 0, small = HUGE_VAL;
+	long np = 0;
+	int i, other;
+
+	state_init(&s, p);
+	rng_seed(&r, 0, UINT64_MAX);
+	state_random(&s, p, &r);
+	state_polish(&s, p);
+	for (i = 0; i < p->n; i++) {
+		if (p->gid[i] < 0 || !state_move(&s, p, i, &d, &other))
+			continue;
+		d += state_compound(&s, p, i, other);
+		s.nflips = 0;
+		if (d <= p->eps)
+			continue;
+		sum += d;
+		np++;
+		if (d < small)
+			small = d;
+	}
+	state_release(&s);
+	if (np > 0) {
+		*typd = sum / (double)np;
+		*mind = small;
+	}
 }
 
 /* What became of a read. */
@@ -937,6 +1382,7 @@ anneal_run(const struct qubo *q, const struct anneal_params *par,
 	sh.par = par;
 	sh.sign = par->maximize ? -1 : 1;
 	problem_init(&p, q, sh.sign);
+	problem_aux(&p);
 	{
 		double maxd, typd, mind;
 

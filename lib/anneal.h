@@ -71,7 +71,9 @@ void anneal_params_defaults(struct anneal_params *p);
  * The default inverse temperature range of a QUBO: hot accepts a typical
  * flip of the most strongly coupled variable in a random state with
  * probability 1/16, cold accepts an uphill step of half the smallest
- * nonzero weight with probability 1/100 (see anneal.c).
+ * nonzero weight with probability 1/100 (see anneal.c).  With groups,
+ * the same rules apply to the compound group moves measured at a local
+ * optimum instead.
  */
 void anneal_beta_range(const struct qubo *q, double *hot, double *cold);
 
