@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "io.h"
 #include "json.h"
@@ -65,15 +66,21 @@ cli_double(const char *opt, const char *arg, double lo, double hi)
 	return v;
 }
 
-/* getopt_long returned '?' or ':' (with opterr = 0). */
+/*
+ * getopt_long returned '?' or ':' (with opterr = 0): name the option as the
+ * user wrote it, "-r" or "--reads" (without any "=value").
+ */
 static void __attribute__((noreturn, unused))
 cli_getopt_error(int c, char *const argv[])
 {
-	if (c == ':')
-		cli_usage_error("%s: missing argument", argv[optind - 1]);
-	if (optopt != 0)
-		cli_usage_error("-%c: unknown option", optopt);
-	cli_usage_error("%s: unknown option", argv[optind - 1]);
+	const char *arg = argv[optind - 1];
+	const char *what = c == ':' ? "missing argument" : "unknown option";
+
+	if (strncmp(arg, "--", 2) == 0)
+		cli_usage_error("%.*s: %s", (int)strcspn(arg, "="), arg, what);
+	if (optopt > 0 && optopt < 256)
+		cli_usage_error("-%c: %s", optopt, what);
+	cli_usage_error("%s: %s", arg, what);
 }
 
 /*

@@ -19,6 +19,8 @@
 #include "qubo.h"
 #include "sample.h"
 
+#include "cli.h"
+
 static volatile sig_atomic_t interrupted;
 
 static void
@@ -42,56 +44,19 @@ usage(FILE *fp)
 }
 
 static void
-bad_value(const char *opt, const char *why, const char *arg)
-{
-	warnx("%s: %s '%s'", opt, why, arg);
-	usage(stderr);
-	exit(2);
-}
-
-static long
-opt_long(const char *opt, const char *arg, long lo, long hi)
-{
-	const char *why;
-	long v;
-
-	if (number_long(arg, lo, hi, &v, &why) < 0)
-		bad_value(opt, why, arg);
-	return v;
-}
-
-static double
-opt_double(const char *opt, const char *arg, double lo, double hi)
-{
-	const char *why;
-	double v;
-
-	if (number_double(arg, lo, hi, &v, &why) < 0)
-		bad_value(opt, why, arg);
-	return v;
-}
-
-static void
 opt_beta_range(const char *arg, struct anneal_params *p)
 {
 	char buf[128], *comma;
 
 	if (strlen(arg) >= sizeof(buf) || (comma = strchr(arg, ',')) == NULL)
-		bad_value("--beta-range", "expected HOT,COLD, got", arg);
+		cli_bad_value("--beta-range", "expected HOT,COLD, got", arg);
 	snprintf(buf, sizeof(buf), "%s", arg);
 	buf[comma - arg] = '\0';
-	p->beta_hot = opt_double("--beta-range", buf, 0x1p-1000, 1e300);
-	p->beta_cold = opt_double("--beta-range", buf + (comma - arg) + 1,
+	p->beta_hot = cli_double("--beta-range", buf, 0x1p-1000, 1e300);
+	p->beta_cold = cli_double("--beta-range", buf + (comma - arg) + 1,
 	    0x1p-1000, 1e300);
 	if (p->beta_hot > p->beta_cold)
-		bad_value("--beta-range", "hot beta above cold beta in", arg);
-}
-
-static void
-on_warning(void *ctx, const char *msg)
-{
-	if (!*(const int *)ctx)
-		warnx("%s", msg);
+		cli_bad_value("--beta-range", "hot beta above cold beta in", arg);
 }
 
 static void
@@ -134,13 +99,14 @@ main(int argc, char *argv[])
 	struct sample_set ss;
 	struct qubo q;
 	struct kerr e;
-	struct kwarn w;
+	struct cli_warn wc = { NULL, 0 };
+	struct kwarn w = { cli_warn, &wc };
 	struct json *out, *stats;
 	struct sigaction sa;
 	const char *name;
-	char *buf, *text;
+	char *buf;
 	size_t len;
-	int ch, quiet = 0, verbose = 0, exit_status = 0, rc;
+	int ch, verbose = 0, exit_status = 0, rc;
 
 	anneal_params_defaults(&par);
 	opterr = 0;	/* our own messages: getopt's carry the full path */
@@ -155,7 +121,7 @@ main(int argc, char *argv[])
 			else if (strcmp(optarg, "tabu") == 0)
 				par.algorithm = ANNEAL_TABU;
 			else
-				bad_value("-a", "unknown algorithm", optarg);
+				cli_bad_value("-a", "unknown algorithm", optarg);
 			break;
 		case 'e':
 			exit_status = 1;
@@ -164,29 +130,29 @@ main(int argc, char *argv[])
 			usage(stdout);
 			return 0;
 		case 'j':
-			par.threads = (int)opt_long("-j", optarg, 1, 1024);
+			par.threads = (int)cli_long("-j", optarg, 1, 1024);
 			break;
 		case 'k':
-			par.keep = opt_long("-k", optarg, 1, 1000000);
+			par.keep = cli_long("-k", optarg, 1, 1000000);
 			break;
 		case 'm':
 			par.maximize = 1;
 			break;
 		case 'n':
-			par.sweeps = opt_long("-n", optarg, 1, 1000000000L);
+			par.sweeps = cli_long("-n", optarg, 1, 1000000000L);
 			break;
 		case 'q':
-			quiet = 1;
+			wc.quiet = 1;
 			break;
 		case 'r':
-			par.reads = opt_long("-r", optarg, 1, 1000000L);
+			par.reads = cli_long("-r", optarg, 1, 1000000L);
 			break;
 		case 's':
-			par.seed = (uint64_t)opt_long("-s", optarg, 0,
+			par.seed = (uint64_t)cli_long("-s", optarg, 0,
 			    LONG_MAX);
 			break;
 		case 't':
-			par.time_limit = opt_double("-t", optarg, 1e-6, 1e9);
+			par.time_limit = cli_double("-t", optarg, 1e-6, 1e9);
 			break;
 		case 'V':
 			printf("kytos-anneal %s\n", VERSION);
@@ -198,7 +164,7 @@ main(int argc, char *argv[])
 			opt_beta_range(optarg, &par);
 			break;
 		case OPT_REPLICAS:
-			par.replicas = opt_long("--replicas", optarg, 2, 4096);
+			par.replicas = cli_long("--replicas", optarg, 2, 4096);
 			break;
 		case OPT_SCHEDULE:
 			if (strcmp(optarg, "geometric") == 0)
@@ -206,46 +172,29 @@ main(int argc, char *argv[])
 			else if (strcmp(optarg, "linear") == 0)
 				par.schedule = ANNEAL_LINEAR;
 			else
-				bad_value("--schedule", "unknown schedule",
+				cli_bad_value("--schedule", "unknown schedule",
 				    optarg);
 			break;
 		case OPT_TABU:
-			par.tabu_iters = opt_long("--tabu-iters", optarg, 1,
+			par.tabu_iters = cli_long("--tabu-iters", optarg, 1,
 			    LONG_MAX);
 			break;
 		case OPT_TARGET:
-			par.target = opt_double("--target", optarg, -HUGE_VAL,
+			par.target = cli_double("--target", optarg, -HUGE_VAL,
 			    HUGE_VAL);
 			par.has_target = 1;
 			break;
-		case ':':
-			if (optopt != 0 && optopt < OPT_BETA)
-				warnx("-%c: missing argument", optopt);
-			else
-				warnx("%s: missing argument", argv[optind - 1]);
-			usage(stderr);
-			return 2;
 		default:
-			if (optopt != 0)
-				warnx("-%c: unknown option", optopt);
-			else
-				warnx("%s: unknown option", argv[optind - 1]);
-			usage(stderr);
-			return 2;
+			cli_getopt_error(ch, argv);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc > 1) {
-		warnx("too many operands");
-		usage(stderr);
-		return 2;
-	}
+	if (argc > 1)
+		cli_usage_error("too many operands");
 
 	if (io_read_all(argc ? argv[0] : NULL, &buf, &len, &name, &e) < 0)
 		errx(1, "%s", e.msg);
-	w.fn = on_warning;
-	w.ctx = &quiet;
 	qubo_init(&q);
 	if (qubo_read(&q, buf, len, name, &w, &e) < 0)
 		errx(1, "%s", e.msg);
@@ -275,12 +224,8 @@ main(int argc, char *argv[])
 	json_set_number(stats, "beta_cold", st.beta_cold);
 	json_set_number(stats, "spin_updates", st.spin_updates);
 	json_set_number(stats, "seconds", st.seconds);
-	text = json_print(out, 1);
-	fputs(text, stdout);
-	free(text);
+	cli_write_json(out);
 	json_free(out);
-	if (io_close(stdout, "<stdout>", &e) < 0)
-		errx(1, "%s", e.msg);
 	rc = 0;
 	if (exit_status && strcmp(ss.status, "timeout") == 0)
 		rc = 3;
