@@ -507,10 +507,11 @@ on_abort(lprec *lp, void *h)
 	struct solve_ctx *c = h;
 	double t = clock_since(&c->t0);
 
-	(void)lp;
 	if (c->p->stop != NULL && *c->p->stop)
 		return TRUE;
 	if (c->p->time_limit > 0 && t >= c->p->time_limit)
+		return TRUE;
+	if (c->p->node_limit > 0 && get_total_nodes(lp) >= c->p->node_limit)
 		return TRUE;
 	if (c->p->progress != NULL && t - c->last_report >= 1.0) {
 		double g = NAN;

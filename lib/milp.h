@@ -49,6 +49,9 @@ struct milp_params {
 	void *ctx;
 	int has_cutoff;			/* only solutions better than cutoff */
 	double cutoff;
+	/* stop after this many branch-and-bound nodes, 0 = none; unlike a
+	 * time limit, it keeps the result reproducible */
+	long node_limit;
 };
 /*
  * With a cutoff, MILP_INFEASIBLE means "nothing better than the cutoff"
