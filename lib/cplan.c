@@ -41,6 +41,8 @@
 #define CUT_ROUNDS 30
 #define CUT_SHARE 0.3
 #define LNS_NODES 500
+/* Rounds of cover cuts in an LNS sub-MILP. */
+#define LNS_CUT_ROUNDS 5
 /* Shares of the time limit that ILS and LNS may run until. */
 #define ILS_SHARE 0.3
 #define LNS_SHARE 0.9
@@ -850,40 +852,45 @@ cmp_cover_item(const void *a, const void *b)
 	return x->job - y->job;
 }
 
-/* Add the cuts x violates; returns how many, or -1 on errors. */
+/*
+ * Add to m the cuts x violates; returns how many, or -1 on errors.  Column
+ * q of m is candidate map[q] (q when map is NULL), and the capacity is
+ * what use leaves (all of it when use is NULL).
+ */
 static int
-cover_cuts(struct planner *pl, const double *x, struct kerr *e)
+cover_cuts(struct planner *pl, struct milp *mdl, const int *map, int ncol,
+    const double *x, const double *use, struct kerr *e)
 {
 	const struct caspian *c = pl->c;
-	int H = c->horizon, ci, t, k, n = 0, i, from, to, ncuts = 0, rc = -1;
+	int H = c->horizon, q, t, k, n = 0, i, from, to, ncuts = 0, rc = -1;
 	struct cover_item *it = NULL;
 	struct keyed *ord = NULL;
 	int *cols = NULL, *inc = NULL, cap = 0;
 	double *vals = NULL;
 
-	for (ci = 0; ci < pl->ncand; ci++)
-		if (x[ci] > 1e-6)
-			cap += c->jobs[pl->cand[ci].job].runtime;
+	for (q = 0; q < ncol; q++)
+		if (x[q] > 1e-6)
+			cap += c->jobs[pl->cand[map ? map[q] : q].job].runtime;
 	it = malloc(((size_t)cap + 1) * sizeof(*it));
 	ord = malloc(((size_t)cap + 1) * sizeof(*ord));
 	inc = calloc((size_t)c->njobs + 1, sizeof(int));
-	cols = malloc(((size_t)pl->ncand + 1) * sizeof(int));
-	vals = malloc(((size_t)pl->ncand + 1) * sizeof(double));
+	cols = malloc(((size_t)ncol + 1) * sizeof(int));
+	vals = malloc(((size_t)ncol + 1) * sizeof(double));
 	if (it == NULL || ord == NULL || inc == NULL || cols == NULL ||
 	    vals == NULL) {
 		kerr_set(e, "out of memory");
 		goto out;
 	}
-	for (ci = 0; ci < pl->ncand; ci++) {
-		const struct cand *cd = &pl->cand[ci];
+	for (q = 0; q < ncol; q++) {
+		const struct cand *cd = &pl->cand[map ? map[q] : q];
 
-		if (x[ci] <= 1e-6)
+		if (x[q] <= 1e-6)
 			continue;
 		for (t = cd->start; t < cd->start +
 		    c->jobs[cd->job].runtime; t++) {
 			it[n].cell = cd->region * H + t;
 			it[n].job = cd->job;
-			it[n++].y = x[ci];
+			it[n++].y = x[q];
 		}
 	}
 	qsort(it, (size_t)n, sizeof(*it), cmp_cover_item);
@@ -902,8 +909,11 @@ cover_cuts(struct planner *pl, const double *x, struct kerr *e)
 		for (to = from; to < n && it[to].cell == cell; to++)
 			;
 		for (k = 0; k < CASPIAN_NRES; k++) {
-			double need = 0, ysum = 0, most = 0;
-			int m = 0, q, size = 0;
+			double need = 0, ysum = 0, most = 0, room = cp[k];
+			int m = 0, size = 0;
+
+			if (use != NULL)
+				room -= use[(size_t)cell * CASPIAN_NRES + k];
 
 			for (i = from; i < to; i++) {
 				double w = c->jobs[it[i].job].need[k];
@@ -914,7 +924,7 @@ cover_cuts(struct planner *pl, const double *x, struct kerr *e)
 				ord[m++].j = it[i].job;
 			}
 			qsort(ord, (size_t)m, sizeof(*ord), cmp_keyed);
-			for (q = 0; q < m && need <= cp[k] + EPS; q++) {
+			for (q = 0; q < m && need <= room + EPS; q++) {
 				const struct caspian_job *jb =
 				    &c->jobs[ord[q].j];
 
@@ -925,14 +935,18 @@ cover_cuts(struct planner *pl, const double *x, struct kerr *e)
 				size++;
 			}
 			/* ysum is the deficit sum(1 - y) here. */
-			if (need <= cp[k] + EPS || ysum >= 1 - 1e-4) {
+			if (need <= room + EPS || ysum >= 1 - 1e-4) {
 				for (i = 0; i < q; i++)
 					inc[ord[i].j] = 0;
 				continue;
 			}
-			m = 0;
-			for (ci = 0; ci < pl->ncand; ci++) {
-				const struct cand *cd = &pl->cand[ci];
+			for (i = 0; i < q; i++)
+				inc[ord[i].j] = 1;
+			m = q;
+			q = 0;
+			for (i = 0; i < ncol; i++) {
+				const struct cand *cd =
+				    &pl->cand[map ? map[i] : i];
 				const struct caspian_job *jb =
 				    &c->jobs[cd->job];
 
@@ -941,12 +955,12 @@ cover_cuts(struct planner *pl, const double *x, struct kerr *e)
 					continue;
 				if (!inc[cd->job] && jb->need[k] < most - EPS)
 					continue;
-				cols[m] = ci;
-				vals[m++] = 1;
+				cols[q] = i;
+				vals[q++] = 1;
 			}
-			for (i = 0; i < q; i++)
+			for (i = 0; i < m; i++)
 				inc[ord[i].j] = 0;
-			if (milp_add_row(pl->m, m, cols, vals, MILP_LE,
+			if (milp_add_row(mdl, q, cols, vals, MILP_LE,
 			    size - 1, NULL) == -1) {
 				kerr_set(e, "out of memory");
 				goto out;
@@ -1391,6 +1405,9 @@ lns_distance(const struct planner *pl, int s, int j, int cross)
 	return d;
 }
 
+static int cover_cuts(struct planner *, struct milp *, const int *, int,
+    const double *, const double *, struct kerr *);
+
 /*
  * How much job j stands to gain from a start in the seed's region beside
  * the seed's run (the seed's place and its neighbours' are those it would
@@ -1429,7 +1446,7 @@ lns_solve(struct lns *L, double cutoff, struct kerr *e)
 {
 	struct planner *pl = L->pl;
 	const struct caspian *c = pl->c;
-	int H = c->horizon, i, q, k, t, n, rc = 0, cell, ncells = 0;
+	int H = c->horizon, i, q, k, t, n, rc = 0, cell, ncells = 0, round;
 	struct milp *m;
 	struct milp_params mp;
 	struct milp_result r;
@@ -1520,11 +1537,35 @@ lns_solve(struct lns *L, double cutoff, struct kerr *e)
 	}
 	milp_params_defaults(&mp);
 	mp.stop = pl->p->stop;
+	mp.time_limit = pl->p->time_limit > 0 ? remaining(pl) :
+	    RINS_SECONDS;
+	/*
+	 * Cover cuts make the sub-MILP's LP tight enough that branch and
+	 * bound is quick, and often prove at the root that nothing better
+	 * than the cutoff exists.
+	 */
+	for (round = 0; round < LNS_CUT_ROUNDS; round++) {
+		if (milp_solve_relaxation(m, &mp, &r, e) == -1)
+			goto fail;
+		n = 0;
+		if (r.status == MILP_OPTIMAL && r.objective >= cutoff -
+		    EPS * fmax(1, cutoff))
+			n = -2;
+		else if (r.status == MILP_OPTIMAL)
+			n = cover_cuts(pl, m, L->col, L->ncol, r.x, pl->use, e);
+		free(r.x);
+		if (n == -1)
+			goto fail;
+		if (n == -2 || r.status != MILP_OPTIMAL) {
+			milp_free(m);
+			return 0;
+		}
+		if (n == 0)
+			break;
+	}
 	mp.gap = 1e-9;
 	mp.has_cutoff = 1;
 	mp.cutoff = cutoff;
-	mp.time_limit = pl->p->time_limit > 0 ? remaining(pl) :
-	    RINS_SECONDS;
 	mp.node_limit = LNS_NODES;
 	if (milp_solve(m, &mp, &r, e) == -1)
 		goto fail;
@@ -1553,7 +1594,7 @@ lns(struct planner *pl, int iters, const double *lpx, struct kerr *e)
 	const struct caspian *c = pl->c;
 	struct lns L;
 	struct rng g;
-	size_t cells = (size_t)c->nregions * c->horizon;
+	size_t cells = (size_t)c->nregions * c->horizon, nmax, cmax;
 	int it = 0, j, i, rc = 0, maxw = 1;
 
 	memset(&L, 0, sizeof(L));
@@ -1563,16 +1604,15 @@ lns(struct planner *pl, int iters, const double *lpx, struct kerr *e)
 			maxw = pl->jstart[j + 1] - pl->jstart[j];
 	L.near = malloc(((size_t)c->njobs + 1) * sizeof(*L.near));
 	L.live = malloc(((size_t)c->njobs + 1) * sizeof(int));
-	L.freed = malloc(((size_t)LNS_JOBS + 1) * sizeof(int));
-	L.col = malloc(((size_t)LNS_JOBS * maxw + 1) * sizeof(int));
-	L.rcols = malloc(((size_t)LNS_JOBS * maxw + LNS_JOBS + 1) *
-	    sizeof(int));
-	L.rvals = malloc(((size_t)LNS_JOBS * maxw + LNS_JOBS + 1) *
-	    sizeof(double));
+	nmax = LNS_JOBS;
+	cmax = (size_t)LNS_JOBS * maxw;
+	L.freed = malloc((nmax + 1) * sizeof(int));
+	L.col = malloc((cmax + 1) * sizeof(int));
+	L.rcols = malloc((cmax + nmax + 1) * sizeof(int));
+	L.rvals = malloc((cmax + nmax + 1) * sizeof(double));
 	L.cellcnt = calloc(cells + 1, sizeof(int));
 	L.cellpos = calloc(cells + 1, sizeof(int));
-	L.cellcols = malloc(((size_t)LNS_JOBS * maxw * c->horizon + 1) *
-	    sizeof(int));
+	L.cellcols = malloc((cmax * c->horizon + 1) * sizeof(int));
 	L.stamp = malloc(((size_t)c->njobs + 1) * sizeof(int));
 	if (L.near == NULL || L.live == NULL || L.freed == NULL ||
 	    L.col == NULL || L.rcols == NULL || L.rvals == NULL ||
@@ -1671,7 +1711,8 @@ cut_rounds(struct planner *pl, struct milp_result *r, struct kerr *e)
 		if (pl->p->time_limit > 0 && clock_since(&pl->t0) >=
 		    CUT_SHARE * pl->p->time_limit)
 			break;
-		if ((n = cover_cuts(pl, r->x, e)) == -1)
+		if ((n = cover_cuts(pl, pl->m, NULL, pl->ncand, r->x, NULL,
+		    e)) == -1)
 			return -1;
 		if (n == 0)
 			break;
