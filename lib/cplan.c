@@ -22,6 +22,11 @@
 #define EPS 1e-9
 /* Subgradient iterations for the Lagrangian bound. */
 #define LAGRANGE_ITERS 20000
+/*
+ * Fewer for models small enough for the LP, whose bound with cover cuts is
+ * better: the time goes to LNS instead.
+ */
+#define LAGRANGE_SMALL 5000
 /* Halve the subgradient step after this many iterations without progress. */
 #define LAGRANGE_STALL 100
 /* RINS time when there is no time limit. */
@@ -45,7 +50,7 @@
 #define LNS_CUT_ROUNDS 5
 /* Shares of the time limit that ILS and LNS may run until. */
 #define ILS_SHARE 0.3
-#define LNS_SHARE 0.9
+#define LNS_SHARE 0.97
 
 enum reason { R_NONE, R_WINDOW, R_AFFINITY, R_TOO_LARGE, R_MIGRATION,
 	R_CAPACITY };
@@ -1629,7 +1634,7 @@ lns(struct planner *pl, int iters, const double *lpx, struct kerr *e)
 	rng_seed(&g, 2, 0);
 	restore_best(pl);
 	for (it = 0; it < iters && L.nlive > 1 && !settled(pl); it++) {
-		int s, n = 0, mode = it % (lpx != NULL ? 4 : 3);
+		int s, n = 0, mode = it % (lpx != NULL ? 4 : 3), tries;
 		double cutoff = 0;
 
 		if (pl->p->stop != NULL && *pl->p->stop)
@@ -1639,7 +1644,13 @@ lns(struct planner *pl, int iters, const double *lpx, struct kerr *e)
 		    (pl->ncand > LP_MAX_CANDS ? 0.98 : LNS_SHARE) *
 		    pl->p->time_limit)
 			break;
-		s = L.live[rng_below(&g, (uint32_t)L.nlive)];
+		/* Where the LP disagrees, start from such a job. */
+		for (tries = 0; tries < 20; tries++) {
+			s = L.live[rng_below(&g, (uint32_t)L.nlive)];
+			if (mode != 3 || pl->assign[s] < 0 ||
+			    lpx[pl->assign[s]] < 0.99)
+				break;
+		}
 		if (pl->assign[s] < 0)
 			continue;
 		for (i = 0; i < L.nlive; i++) {
@@ -1752,7 +1763,8 @@ solve(struct planner *pl, enum cplan_status *status, struct kerr *e)
 			pl->bound += pl->cand[pl->jstart[j]].cost;
 	report(pl);
 	if (rel_gap(pl->best_obj, pl->bound) > p->gap &&
-	    lagrange(pl, LAGRANGE_ITERS, e) == -1)
+	    lagrange(pl, pl->ncand <= LP_MAX_CANDS ? LAGRANGE_SMALL :
+	    LAGRANGE_ITERS, e) == -1)
 		return -1;
 	report(pl);
 	if (build_model(pl, e) == -1)
