@@ -1572,6 +1572,7 @@ lns_solve(struct lns *L, double cutoff, struct kerr *e)
 	mp.has_cutoff = 1;
 	mp.cutoff = cutoff;
 	mp.node_limit = LNS_NODES;
+	mp.no_root_bound = 1;
 	if (milp_solve(m, &mp, &r, e) == -1)
 		goto fail;
 	if (r.x != NULL && r.objective < cutoff - EPS * fmax(1, cutoff)) {

@@ -669,7 +669,7 @@ milp_solve(struct milp *m, const struct milp_params *p,
 	 * lp_solve reports no global bound during branch and bound, so the
 	 * bound is the root LP's, solved first on its own.
 	 */
-	if (m->nint > 0) {
+	if (m->nint > 0 && !p->no_root_bound) {
 		if (milp_solve_relaxation(m, p, &root, e) == -1)
 			return -1;
 		free(root.x);
