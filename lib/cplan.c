@@ -22,6 +22,11 @@
 #define EPS 1e-9
 /* Subgradient iterations for the Lagrangian bound. */
 #define LAGRANGE_ITERS 20000
+/*
+ * Fewer for models small enough for the LP, whose bound with cover cuts is
+ * better: the time goes to LNS instead.
+ */
+#define LAGRANGE_SMALL 5000
 /* Halve the subgradient step after this many iterations without progress. */
 #define LAGRANGE_STALL 100
 /* RINS time when there is no time limit. */
@@ -34,6 +39,18 @@
 #define LP_MAX_CANDS 40000
 /* Models up to this many candidates are always proven exactly. */
 #define EXACT_MAX_CANDS 2000
+/* Jobs freed by one LNS move; LNS moves. */
+#define LNS_JOBS 16
+#define LNS_ITERS 2000
+/* Rounds of cover cuts, and the share of the time limit they may use. */
+#define CUT_ROUNDS 30
+#define CUT_SHARE 0.3
+#define LNS_NODES 500
+/* Rounds of cover cuts in an LNS sub-MILP. */
+#define LNS_CUT_ROUNDS 5
+/* Shares of the time limit that ILS and LNS may run until. */
+#define ILS_SHARE 0.3
+#define LNS_SHARE 0.97
 
 enum reason { R_NONE, R_WINDOW, R_AFFINITY, R_TOO_LARGE, R_MIGRATION,
 	R_CAPACITY };
@@ -458,6 +475,14 @@ eject_pass(struct planner *pl, int tries)
 }
 
 static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int
 cmp_keyed(const void *a, const void *b)
 {
 	const struct keyed *x = a, *y = b;
@@ -805,6 +830,159 @@ lp_round(struct planner *pl, const double *x, struct kerr *e)
 	return 0;
 }
 
+/*
+ * Cover cuts.  A capacity row of region r, slot t and resource k is a
+ * knapsack over the jobs that could run there: y_j, the sum of job j's
+ * starts covering the slot, is at most 1 by the job's own row.  When a set
+ * C of jobs needs more than the capacity together, at most |C| - 1 of them
+ * fit, and so at most |C| - 1 of C and of the jobs needing at least as
+ * much as the largest of C (the extended cover).  These cut off the
+ * fractional packings that keep the LP bound 1-3% below the optimum.
+ * Separation is greedy on the LP solution x: the jobs in order of
+ * (1 - y_j) / need, until they overflow.
+ */
+struct cover_item {
+	int cell;
+	int job;
+	double y;
+};
+
+static int
+cmp_cover_item(const void *a, const void *b)
+{
+	const struct cover_item *x = a, *y = b;
+
+	if (x->cell != y->cell)
+		return x->cell - y->cell;
+	return x->job - y->job;
+}
+
+/*
+ * Add to m the cuts x violates; returns how many, or -1 on errors.  Column
+ * q of m is candidate map[q] (q when map is NULL), and the capacity is
+ * what use leaves (all of it when use is NULL).
+ */
+static int
+cover_cuts(struct planner *pl, struct milp *mdl, const int *map, int ncol,
+    const double *x, const double *use, struct kerr *e)
+{
+	const struct caspian *c = pl->c;
+	int H = c->horizon, q, t, k, n = 0, i, from, to, ncuts = 0, rc = -1;
+	struct cover_item *it = NULL;
+	struct keyed *ord = NULL;
+	int *cols = NULL, *inc = NULL, cap = 0;
+	double *vals = NULL;
+
+	for (q = 0; q < ncol; q++)
+		if (x[q] > 1e-6)
+			cap += c->jobs[pl->cand[map ? map[q] : q].job].runtime;
+	it = malloc(((size_t)cap + 1) * sizeof(*it));
+	ord = malloc(((size_t)cap + 1) * sizeof(*ord));
+	inc = calloc((size_t)c->njobs + 1, sizeof(int));
+	cols = malloc(((size_t)ncol + 1) * sizeof(int));
+	vals = malloc(((size_t)ncol + 1) * sizeof(double));
+	if (it == NULL || ord == NULL || inc == NULL || cols == NULL ||
+	    vals == NULL) {
+		kerr_set(e, "out of memory");
+		goto out;
+	}
+	for (q = 0; q < ncol; q++) {
+		const struct cand *cd = &pl->cand[map ? map[q] : q];
+
+		if (x[q] <= 1e-6)
+			continue;
+		for (t = cd->start; t < cd->start +
+		    c->jobs[cd->job].runtime; t++) {
+			it[n].cell = cd->region * H + t;
+			it[n].job = cd->job;
+			it[n++].y = x[q];
+		}
+	}
+	qsort(it, (size_t)n, sizeof(*it), cmp_cover_item);
+	/* Merge the starts of a job covering the same slot. */
+	for (i = 0, to = 0; i < n; i++)
+		if (to > 0 && it[to - 1].cell == it[i].cell &&
+		    it[to - 1].job == it[i].job)
+			it[to - 1].y += it[i].y;
+		else
+			it[to++] = it[i];
+	n = to;
+	for (from = 0; from < n; from = to) {
+		int cell = it[from].cell, r = cell / H;
+		const double *cp = &c->cap[(size_t)cell * CASPIAN_NRES];
+
+		for (to = from; to < n && it[to].cell == cell; to++)
+			;
+		for (k = 0; k < CASPIAN_NRES; k++) {
+			double need = 0, ysum = 0, most = 0, room = cp[k];
+			int m = 0, size = 0;
+
+			if (use != NULL)
+				room -= use[(size_t)cell * CASPIAN_NRES + k];
+
+			for (i = from; i < to; i++) {
+				double w = c->jobs[it[i].job].need[k];
+
+				if (w <= 0)
+					continue;
+				ord[m].key = -(1 - fmin(it[i].y, 1)) / w;
+				ord[m++].j = it[i].job;
+			}
+			qsort(ord, (size_t)m, sizeof(*ord), cmp_keyed);
+			for (q = 0; q < m && need <= room + EPS; q++) {
+				const struct caspian_job *jb =
+				    &c->jobs[ord[q].j];
+
+				need += jb->need[k];
+				most = fmax(most, jb->need[k]);
+				ysum += -ord[q].key * jb->need[k];
+				inc[ord[q].j] = 1;
+				size++;
+			}
+			/* ysum is the deficit sum(1 - y) here. */
+			if (need <= room + EPS || ysum >= 1 - 1e-4) {
+				for (i = 0; i < q; i++)
+					inc[ord[i].j] = 0;
+				continue;
+			}
+			for (i = 0; i < q; i++)
+				inc[ord[i].j] = 1;
+			m = q;
+			q = 0;
+			for (i = 0; i < ncol; i++) {
+				const struct cand *cd =
+				    &pl->cand[map ? map[i] : i];
+				const struct caspian_job *jb =
+				    &c->jobs[cd->job];
+
+				if (cd->region != r || cd->start > cell % H ||
+				    cd->start + jb->runtime <= cell % H)
+					continue;
+				if (!inc[cd->job] && jb->need[k] < most - EPS)
+					continue;
+				cols[q] = i;
+				vals[q++] = 1;
+			}
+			for (i = 0; i < m; i++)
+				inc[ord[i].j] = 0;
+			if (milp_add_row(mdl, q, cols, vals, MILP_LE,
+			    size - 1, NULL) == -1) {
+				kerr_set(e, "out of memory");
+				goto out;
+			}
+			ncuts++;
+		}
+	}
+	rc = ncuts;
+out:
+	free(it);
+	free(ord);
+	free(inc);
+	free(cols);
+	free(vals);
+	return rc;
+}
+
 /* Restore the best plan into assign/use. */
 static void
 restore_best(struct planner *pl)
@@ -1067,7 +1245,7 @@ ils(struct planner *pl, int iters, struct kerr *e)
 			break;
 		/* Leave branch and bound (small models only) its share. */
 		if (pl->p->time_limit > 0 && clock_since(&pl->t0) >=
-		    (pl->ncand > LP_MAX_CANDS ? 0.95 : 0.7) *
+		    ILS_SHARE *
 		    pl->p->time_limit)
 			break;
 		/*
@@ -1185,6 +1363,389 @@ settled(const struct planner *pl)
 	return g <= pl->p->gap;
 }
 
+/*
+ * Large neighbourhood search with exact re-optimisation ("ruin and
+ * recreate"): free the jobs nearest to a seeded random job (running in the
+ * same region at overlapping or nearby times; every region in one move out
+ * of two), keep everyone else where they are, and solve the placement of
+ * the freed jobs exactly with lp_solve: a small MILP over their starts
+ * that fit beside the fixed jobs, with the capacity left over, and their
+ * current cost as a cutoff.  A move is taken only when it is strictly
+ * better, so the plan never gets worse.  Exact sub-problems find the
+ * exchanges between several jobs that kicks and single moves miss.
+ */
+struct lns {
+	struct planner *pl;
+	struct keyed *near;	/* live jobs by closeness */
+	int *live, nlive;
+	int *freed, nfreed;
+	int *col, ncol;		/* sub-MILP columns: candidates */
+	int *rcols;		/* one row's columns */
+	double *rvals;
+	int *cellcnt;		/* per (region, slot): columns covering it */
+	int *cellpos;
+	int *cellcols;
+	int *stamp;		/* per job: the row it was last counted in */
+	int tick;
+};
+
+/* Closeness of job j's place to the seed's (smaller is closer). */
+static double
+lns_distance(const struct planner *pl, int s, int j, int cross)
+{
+	const struct caspian *c = pl->c;
+	const struct cand *a, *b;
+	double d = 0;
+
+	if (pl->assign[j] < 0)
+		return 0;
+	a = &pl->cand[pl->assign[s]];
+	b = &pl->cand[pl->assign[j]];
+	if (b->start > a->start + c->jobs[s].runtime)
+		d = b->start - (a->start + c->jobs[s].runtime);
+	else if (a->start > b->start + c->jobs[j].runtime)
+		d = a->start - (b->start + c->jobs[j].runtime);
+	if (a->region != b->region && !cross)
+		d += c->horizon;
+	return d;
+}
+
+static int cover_cuts(struct planner *, struct milp *, const int *, int,
+    const double *, const double *, struct kerr *);
+
+/*
+ * How much job j stands to gain from a start in the seed's region beside
+ * the seed's run (the seed's place and its neighbours' are those it would
+ * take), or 1e9 for the jobs running there: those are freed first.
+ */
+static double
+lns_want(const struct planner *pl, int s, int j)
+{
+	const struct caspian *c = pl->c;
+	const struct cand *a = &pl->cand[pl->assign[s]];
+	double cur = job_cost(pl, j);
+	int ci;
+
+	if (lns_distance(pl, s, j, 0) == 0)
+		return 1e9;
+	for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++) {
+		const struct cand *b = &pl->cand[ci];
+
+		if (b->cost >= cur - EPS)
+			break;
+		if (b->region == a->region &&
+		    b->start <= a->start + c->jobs[s].runtime &&
+		    a->start <= b->start + c->jobs[j].runtime)
+			return cur - b->cost;
+	}
+	return -1e9;
+}
+
+/*
+ * Build and solve the sub-MILP of the freed jobs (already out of the
+ * plan).  Places them at its solution when better than cutoff; returns 1
+ * then, 0 when nothing better was found, -1 on errors.
+ */
+static int
+lns_solve(struct lns *L, double cutoff, struct kerr *e)
+{
+	struct planner *pl = L->pl;
+	const struct caspian *c = pl->c;
+	int H = c->horizon, i, q, k, t, n, rc = 0, cell, ncells = 0, round;
+	struct milp *m;
+	struct milp_params mp;
+	struct milp_result r;
+
+	L->ncol = 0;
+	for (i = 0; i < L->nfreed; i++) {
+		int j = L->freed[i], ci;
+
+		for (ci = pl->jstart[j]; ci < pl->jstart[j + 1]; ci++)
+			if (pl->cand[ci].cost < cutoff && fits(pl, &pl->cand[ci]))
+				L->col[L->ncol++] = ci;
+	}
+	if ((m = milp_new(L->ncol + L->nfreed, e)) == NULL)
+		return -1;
+	/* Columns grouped by job, in the order of freed[]. */
+	for (q = 0, i = 0; i < L->nfreed; i++) {
+		int j = L->freed[i];
+
+		n = 0;
+		for (; q < L->ncol && pl->cand[L->col[q]].job == j; q++) {
+			milp_set_col(m, q, 0, 1, 1, pl->cand[L->col[q]].cost,
+			    NULL);
+			L->rcols[n] = q;
+			L->rvals[n++] = 1;
+		}
+		milp_set_col(m, L->ncol + i, 0, 1, 0, pl->ucost[j], NULL);
+		L->rcols[n] = L->ncol + i;
+		L->rvals[n++] = 1;
+		if (milp_add_row(m, n, L->rcols, L->rvals, MILP_EQ, 1,
+		    NULL) == -1)
+			goto fail;
+	}
+	/* Capacity rows where the freed jobs could overload a slot. */
+	for (q = 0; q < L->ncol; q++) {
+		const struct cand *cd = &pl->cand[L->col[q]];
+
+		for (t = cd->start; t < cd->start +
+		    c->jobs[cd->job].runtime; t++)
+			L->cellcnt[cd->region * H + t]++;
+	}
+	for (cell = 0; cell < c->nregions * H; cell++) {
+		L->cellpos[cell] = ncells;
+		ncells += L->cellcnt[cell];
+		L->cellcnt[cell] = 0;
+	}
+	for (q = 0; q < L->ncol; q++) {
+		const struct cand *cd = &pl->cand[L->col[q]];
+
+		for (t = cd->start; t < cd->start +
+		    c->jobs[cd->job].runtime; t++) {
+			cell = cd->region * H + t;
+			L->cellcols[L->cellpos[cell] + L->cellcnt[cell]++] = q;
+		}
+	}
+	for (cell = 0; cell < c->nregions * H; cell++) {
+		const double *cp = &c->cap[(size_t)cell * CASPIAN_NRES];
+		const double *u = &pl->use[(size_t)cell * CASPIAN_NRES];
+		int from = L->cellpos[cell], to = from + L->cellcnt[cell];
+
+		if (to == from)
+			continue;
+		for (k = 0; k < CASPIAN_NRES; k++) {
+			double most = 0;
+
+			n = 0;
+			L->tick++;
+			for (q = from; q < to; q++) {
+				const struct cand *cd =
+				    &pl->cand[L->col[L->cellcols[q]]];
+				double need = c->jobs[cd->job].need[k];
+
+				if (need <= 0)
+					continue;
+				if (L->stamp[cd->job] != L->tick) {
+					L->stamp[cd->job] = L->tick;
+					most += need;
+				}
+				L->rcols[n] = L->cellcols[q];
+				L->rvals[n++] = need;
+			}
+			if (most <= cp[k] - u[k] + EPS)
+				continue;
+			if (milp_add_row(m, n, L->rcols, L->rvals, MILP_LE,
+			    cp[k] - u[k], NULL) == -1)
+				goto fail;
+		}
+		L->cellcnt[cell] = 0;
+	}
+	milp_params_defaults(&mp);
+	mp.stop = pl->p->stop;
+	mp.time_limit = pl->p->time_limit > 0 ? remaining(pl) :
+	    RINS_SECONDS;
+	/*
+	 * Cover cuts make the sub-MILP's LP tight enough that branch and
+	 * bound is quick, and often prove at the root that nothing better
+	 * than the cutoff exists.
+	 */
+	for (round = 0; round < LNS_CUT_ROUNDS; round++) {
+		if (milp_solve_relaxation(m, &mp, &r, e) == -1)
+			goto fail;
+		n = 0;
+		if (r.status == MILP_OPTIMAL && r.objective >= cutoff -
+		    EPS * fmax(1, cutoff))
+			n = -2;
+		else if (r.status == MILP_OPTIMAL)
+			n = cover_cuts(pl, m, L->col, L->ncol, r.x, pl->use, e);
+		free(r.x);
+		if (n == -1)
+			goto fail;
+		if (n == -2 || r.status != MILP_OPTIMAL) {
+			milp_free(m);
+			return 0;
+		}
+		if (n == 0)
+			break;
+	}
+	mp.gap = 1e-9;
+	mp.has_cutoff = 1;
+	mp.cutoff = cutoff;
+	mp.node_limit = LNS_NODES;
+	mp.no_root_bound = 1;
+	if (milp_solve(m, &mp, &r, e) == -1)
+		goto fail;
+	if (r.x != NULL && r.objective < cutoff - EPS * fmax(1, cutoff)) {
+		for (i = 0, q = 0; i < L->nfreed; i++) {
+			int j = L->freed[i];
+
+			for (; q < L->ncol && pl->cand[L->col[q]].job == j;
+			    q++)
+				if (r.x[q] > 0.5 && pl->assign[j] < 0)
+					place(pl, j, L->col[q]);
+		}
+		rc = 1;
+	}
+	free(r.x);
+	milp_free(m);
+	return rc;
+fail:
+	milp_free(m);
+	return -1;
+}
+
+static int
+lns(struct planner *pl, int iters, const double *lpx, struct kerr *e)
+{
+	const struct caspian *c = pl->c;
+	struct lns L;
+	struct rng g;
+	size_t cells = (size_t)c->nregions * c->horizon, nmax, cmax;
+	int it = 0, j, i, rc = 0, maxw = 1;
+
+	memset(&L, 0, sizeof(L));
+	L.pl = pl;
+	for (j = 0; j < c->njobs; j++)
+		if (pl->jstart[j + 1] - pl->jstart[j] > maxw)
+			maxw = pl->jstart[j + 1] - pl->jstart[j];
+	L.near = malloc(((size_t)c->njobs + 1) * sizeof(*L.near));
+	L.live = malloc(((size_t)c->njobs + 1) * sizeof(int));
+	nmax = LNS_JOBS;
+	cmax = (size_t)LNS_JOBS * maxw;
+	L.freed = malloc((nmax + 1) * sizeof(int));
+	L.col = malloc((cmax + 1) * sizeof(int));
+	L.rcols = malloc((cmax + nmax + 1) * sizeof(int));
+	L.rvals = malloc((cmax + nmax + 1) * sizeof(double));
+	L.cellcnt = calloc(cells + 1, sizeof(int));
+	L.cellpos = calloc(cells + 1, sizeof(int));
+	L.cellcols = malloc((cmax * c->horizon + 1) * sizeof(int));
+	L.stamp = malloc(((size_t)c->njobs + 1) * sizeof(int));
+	if (L.near == NULL || L.live == NULL || L.freed == NULL ||
+	    L.col == NULL || L.rcols == NULL || L.rvals == NULL ||
+	    L.cellcnt == NULL || L.cellpos == NULL || L.cellcols == NULL ||
+	    L.stamp == NULL) {
+		rc = kerr_set(e, "out of memory");
+		goto out;
+	}
+	for (j = 0; j < c->njobs; j++) {
+		L.stamp[j] = -1;
+		if (pl->reason[j] == R_NONE)
+			L.live[L.nlive++] = j;
+	}
+	rng_seed(&g, 2, 0);
+	restore_best(pl);
+	for (it = 0; it < iters && L.nlive > 1 && !settled(pl); it++) {
+		int s, n = 0, mode = it % (lpx != NULL ? 4 : 3), tries;
+		double cutoff = 0;
+
+		if (pl->p->stop != NULL && *pl->p->stop)
+			break;
+		/* Large models: no branch and bound after. */
+		if (pl->p->time_limit > 0 && clock_since(&pl->t0) >=
+		    (pl->ncand > LP_MAX_CANDS ? 0.98 : LNS_SHARE) *
+		    pl->p->time_limit)
+			break;
+		/* Where the LP disagrees, start from such a job. */
+		for (tries = 0; tries < 20; tries++) {
+			s = L.live[rng_below(&g, (uint32_t)L.nlive)];
+			if (mode != 3 || pl->assign[s] < 0 ||
+			    lpx[pl->assign[s]] < 0.99)
+				break;
+		}
+		if (pl->assign[s] < 0)
+			continue;
+		for (i = 0; i < L.nlive; i++) {
+			j = L.live[i];
+			if (mode == 3)
+				L.near[n].key = -(lns_distance(pl, s, j, 1) +
+				    rng_uniform(&g)) - (lpx[pl->assign[j] < 0 ?
+				    pl->ncand + j : pl->assign[j]] > 0.99 ?
+				    10 * c->horizon : 0);
+			else if (mode == 2)
+				L.near[n].key = lns_want(pl, s, j) +
+				    rng_uniform(&g);
+			else
+				L.near[n].key = -(lns_distance(pl, s, j,
+				    mode) + rng_uniform(&g));
+			L.near[n++].j = j;
+		}
+		qsort(L.near, (size_t)n, sizeof(*L.near), cmp_keyed);
+		L.nfreed = n < LNS_JOBS ? n : LNS_JOBS;
+		/* Sorted by job, so the sub-MILP's columns group by job. */
+		for (i = 0; i < L.nfreed; i++)
+			L.freed[i] = L.near[i].j;
+		qsort(L.freed, (size_t)L.nfreed, sizeof(int), cmp_int);
+		for (i = 0; i < L.nfreed; i++) {
+			cutoff += job_cost(pl, L.freed[i]);
+			place(pl, L.freed[i], -1);
+		}
+		if ((rc = lns_solve(&L, cutoff, e)) == -1)
+			break;
+		if (rc == 1) {
+			keep_if_better(pl);
+			report(pl);
+		}
+		restore_best(pl);
+		rc = 0;
+		/* Everyone was freed: that was an exact solve. */
+		if (L.nfreed == L.nlive)
+			break;
+	}
+out:
+	restore_best(pl);
+	free(L.near);
+	free(L.live);
+	free(L.freed);
+	free(L.col);
+	free(L.rcols);
+	free(L.rvals);
+	free(L.cellcnt);
+	free(L.cellpos);
+	free(L.cellcols);
+	free(L.stamp);
+	return rc;
+}
+
+/*
+ * Rounds of cover cuts and LP solves while they raise the bound; *r ends
+ * as the last optimal LP solution.
+ */
+static int
+cut_rounds(struct planner *pl, struct milp_result *r, struct kerr *e)
+{
+	struct milp_params mp;
+	struct milp_result nr;
+	int round, n, stalled = 0;
+
+	milp_params_defaults(&mp);
+	mp.stop = pl->p->stop;
+	for (round = 0; round < CUT_ROUNDS; round++) {
+		if (pl->p->time_limit > 0 && clock_since(&pl->t0) >=
+		    CUT_SHARE * pl->p->time_limit)
+			break;
+		if ((n = cover_cuts(pl, pl->m, NULL, pl->ncand, r->x, NULL,
+		    e)) == -1)
+			return -1;
+		if (n == 0)
+			break;
+		mp.time_limit = remaining(pl);
+		if (milp_solve_relaxation(pl->m, &mp, &nr, e) == -1)
+			return -1;
+		if (nr.status != MILP_OPTIMAL) {
+			free(nr.x);
+			break;
+		}
+		/* Stalled: the same covers keep coming back. */
+		stalled = nr.objective < r->objective + 1e-5 *
+		    fmax(1, fabs(r->objective)) ? stalled + 1 : 0;
+		free(r->x);
+		*r = nr;
+		if (stalled >= 2)
+			break;
+	}
+	return 0;
+}
+
 static int
 solve(struct planner *pl, enum cplan_status *status, struct kerr *e)
 {
@@ -1203,7 +1764,8 @@ solve(struct planner *pl, enum cplan_status *status, struct kerr *e)
 			pl->bound += pl->cand[pl->jstart[j]].cost;
 	report(pl);
 	if (rel_gap(pl->best_obj, pl->bound) > p->gap &&
-	    lagrange(pl, LAGRANGE_ITERS, e) == -1)
+	    lagrange(pl, pl->ncand <= LP_MAX_CANDS ? LAGRANGE_SMALL :
+	    LAGRANGE_ITERS, e) == -1)
 		return -1;
 	report(pl);
 	if (build_model(pl, e) == -1)
@@ -1224,6 +1786,10 @@ solve(struct planner *pl, enum cplan_status *status, struct kerr *e)
 		mp.time_limit = remaining(pl);
 		if (milp_solve_relaxation(pl->m, &mp, &r, e) == -1)
 			return -1;
+		if (r.status == MILP_OPTIMAL && cut_rounds(pl, &r, e) == -1) {
+			free(r.x);
+			return -1;
+		}
 		if (r.status == MILP_OPTIMAL) {
 			if (r.objective > pl->bound)
 				pl->bound = r.objective;
@@ -1237,6 +1803,11 @@ solve(struct planner *pl, enum cplan_status *status, struct kerr *e)
 		report(pl);
 	}
 	if (!settled(pl) && ils(pl, ILS_WORK / (pl->ncand + 1), e) == -1) {
+		free(lpx);
+		return -1;
+	}
+	report(pl);
+	if (!settled(pl) && p->use_milp && lns(pl, LNS_ITERS, lpx, e) == -1) {
 		free(lpx);
 		return -1;
 	}

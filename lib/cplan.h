@@ -5,9 +5,10 @@
  *
  * Strategy: per-job checks first (window, affinity, too_large, migration);
  * then a greedy plan and local search, the LP relaxation of the tight model
- * (per region and slot capacity rows over the start variables) for a bound
- * and for LP-guided rounding, and lp_solve's branch and bound with the best
- * plan so far as a cutoff, within the time limit.
+ * (per region and slot capacity rows over the start variables) with cover
+ * cuts for a bound and for LP-guided rounding, large neighbourhood search
+ * with exact sub-MILPs, and lp_solve's branch and bound with the best plan
+ * so far as a cutoff, within the time limit.
  *
  * Ownership: cplan_solve returns a JSON tree the caller frees with
  * json_free.  Everything else borrows.

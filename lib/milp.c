@@ -507,10 +507,11 @@ on_abort(lprec *lp, void *h)
 	struct solve_ctx *c = h;
 	double t = clock_since(&c->t0);
 
-	(void)lp;
 	if (c->p->stop != NULL && *c->p->stop)
 		return TRUE;
 	if (c->p->time_limit > 0 && t >= c->p->time_limit)
+		return TRUE;
+	if (c->p->node_limit > 0 && get_total_nodes(lp) >= c->p->node_limit)
 		return TRUE;
 	if (c->p->progress != NULL && t - c->last_report >= 1.0) {
 		double g = NAN;
@@ -668,7 +669,7 @@ milp_solve(struct milp *m, const struct milp_params *p,
 	 * lp_solve reports no global bound during branch and bound, so the
 	 * bound is the root LP's, solved first on its own.
 	 */
-	if (m->nint > 0) {
+	if (m->nint > 0 && !p->no_root_bound) {
 		if (milp_solve_relaxation(m, p, &root, e) == -1)
 			return -1;
 		free(root.x);

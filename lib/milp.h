@@ -49,6 +49,12 @@ struct milp_params {
 	void *ctx;
 	int has_cutoff;			/* only solutions better than cutoff */
 	double cutoff;
+	/* stop after this many branch-and-bound nodes, 0 = none; unlike a
+	 * time limit, it keeps the result reproducible */
+	long node_limit;
+	/* skip the separate root LP solve (no bound in the result): for
+	 * callers that solved the relaxation themselves */
+	int no_root_bound;
 };
 /*
  * With a cutoff, MILP_INFEASIBLE means "nothing better than the cutoff"

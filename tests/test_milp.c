@@ -1,8 +1,8 @@
 /*
  * test_milp.c: lib/milp against models with known answers: a knapsack
  * checked by enumeration, an infeasible and an unbounded model, the LP
- * relaxation bound, cutoffs, the objective constant, and the exported LP
- * and MPS files re-read by the lp_solve CLI.
+ * relaxation bound, cutoffs, node limits, the objective constant, and the
+ * exported LP and MPS files re-read by the lp_solve CLI.
  */
 #include <math.h>
 #include <stdio.h>
@@ -148,6 +148,33 @@ test_knapsack(void)
 	CHECK(r.status == MILP_OPTIMAL);
 	CHECK_NEAR(r.objective, best, 1e-6);
 	free(r.x);
+	/* Without the separate root LP: the same optimum. */
+	p.no_root_bound = 1;
+	CHECK(milp_solve(m, &p, &r, &e) == 0);
+	CHECK(r.status == MILP_OPTIMAL);
+	CHECK_NEAR(r.objective, best, 1e-6);
+	free(r.x);
+	/*
+	 * A node limit stops branch and bound early, the same way each time:
+	 * whatever it found is feasible, no better than the optimum, and the
+	 * same in a second run.
+	 */
+	milp_params_defaults(&p);
+	p.node_limit = 1;
+	CHECK(milp_solve(m, &p, &r, &e) == 0);
+	CHECK(r.status == MILP_OPTIMAL || r.status == MILP_FEASIBLE ||
+	    r.status == MILP_TIMEOUT);
+	{
+		struct milp_result r2;
+		double obj = r.x != NULL ? r.objective : NAN;
+
+		CHECK(r.x == NULL || r.objective <= best + 1e-6);
+		free(r.x);
+		CHECK(milp_solve(m, &p, &r2, &e) == 0);
+		CHECK(r2.status == r.status);
+		CHECK(r2.x == NULL || fabs(r2.objective - obj) < 1e-9);
+		free(r2.x);
+	}
 	/* A stop flag raised before the start: stopped, nothing found. */
 	{
 		volatile sig_atomic_t stop = 1;
