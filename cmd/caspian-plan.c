@@ -16,6 +16,8 @@
 #include "json.h"
 #include "number.h"
 
+#include "cli.h"
+
 static volatile sig_atomic_t interrupted;
 
 enum {
@@ -23,13 +25,12 @@ enum {
 };
 
 static void
-usage(FILE *fp, int status)
+usage(FILE *fp)
 {
 	fprintf(fp, "usage: caspian-plan [-ehVv] [-g gap] [-t seconds] "
 	    "[--carbon-default g]\n"
 	    "                    [--carbons file] [--lp file] [--mps file] "
 	    "[--strict] [file]\n");
-	exit(status);
 }
 
 static void
@@ -46,19 +47,6 @@ progress(void *ctx, double seconds, double incumbent, double bound,
 	(void)ctx;
 	fprintf(stderr, "caspian-plan: %.2fs objective %.6g bound %.6g "
 	    "gap %.4f%%\n", seconds, incumbent, bound, 100 * gap);
-}
-
-static double
-number_opt(const char *opt, const char *arg, double lo, double hi)
-{
-	const char *why;
-	double v;
-
-	if (number_double(arg, lo, hi, &v, &why) == -1) {
-		warnx("%s: %s '%s'", opt, why, arg);
-		usage(stderr, 2);
-	}
-	return v;
 }
 
 int
@@ -101,13 +89,13 @@ main(int argc, char *argv[])
 			exit_status = 1;
 			break;
 		case 'g':
-			p.gap = number_opt("-g", optarg, 0, 1);
+			p.gap = cli_double("-g", optarg, 0, 1);
 			break;
 		case 'h':
-			usage(stdout, 0);
-			break;
+			usage(stdout);
+			return 0;
 		case 't':
-			p.time_limit = number_opt("-t", optarg, 0, 1e9);
+			p.time_limit = cli_double("-t", optarg, 0, 1e9);
 			break;
 		case 'V':
 			printf("caspian-plan %s\n", VERSION);
@@ -116,7 +104,7 @@ main(int argc, char *argv[])
 			p.progress = progress;
 			break;
 		case OPT_CARBON_DEFAULT:
-			dflt = number_opt("--carbon-default", optarg, 0, 1e9);
+			dflt = cli_double("--carbon-default", optarg, 0, 1e9);
 			has_dflt = 1;
 			break;
 		case OPT_CARBONS:
@@ -131,19 +119,14 @@ main(int argc, char *argv[])
 		case OPT_STRICT:
 			p.strict = 1;
 			break;
-		case ':':
-			warnx("%s: missing argument", argv[optind - 1]);
-			usage(stderr, 2);
-			break;
 		default:
-			warnx("%s: unknown option", argv[optind - 1]);
-			usage(stderr, 2);
+			cli_getopt_error(ch, argv);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (argc > 1)
-		usage(stderr, 2);
+		cli_usage_error("%s: one input at most", argv[1]);
 	if (argc == 1)
 		in = argv[0];
 	p.stop = &interrupted;
@@ -167,10 +150,8 @@ main(int argc, char *argv[])
 		errx(1, "%s: %s", cname, e.msg);
 	if (cplan_solve(&c, &p, &out, &status, &e) == -1)
 		errx(1, "%s", e.msg);
-	json_write(stdout, out, 1);
+	cli_write_json(out);
 	json_free(out);
 	caspian_release(&c);
-	if (io_close(stdout, "<stdout>", &e) == -1)
-		errx(1, "%s", e.msg);
 	return exit_status ? codes[status] : 0;
 }
