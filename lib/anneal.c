@@ -11,7 +11,8 @@
  * Variables of a "c onehot" or "c atmostone" group move together: instead
  * of flipping one bit, a move makes another member the chosen one (or, for
  * atmostone, turns the chosen one off or a member on), so the group stays
- * feasible by construction.
+ * feasible by construction.  Group moves are proposed at grouped
+ * variables drawn at random, not in order (see state_sweep).
  *
  * Variables in no group but coupled to grouped ones are auxiliary (slack
  * bits of a penalised inequality, "used" flags): a group move changes the
@@ -774,15 +775,26 @@ state_apply_compound(struct state *s, const struct problem *p, int i,
 	state_aux_apply(s, p);
 }
 
-/* One Metropolis sweep: a move proposed at every variable in order. */
+/*
+ * One Metropolis sweep: a move proposed at every free variable in order,
+ * and as many group moves at grouped variables drawn at random.  Not in
+ * order: the members of a group are consecutive, so a group that stepped
+ * down (freeing capacity through its slack) was offered its own step back
+ * up at once, and in the next proposals; with a tight shared capacity
+ * (autoscale headroom) no other group ever got the room, and a sweep
+ * ended where it began at any temperature.
+ */
 static void
 state_sweep(struct state *s, const struct problem *p, double beta,
     struct rng *r)
 {
 	double d, li, e = 0;
-	int i, other;
+	int i, j, other, ngm = p->ngroups > 0 ? p->gstart[p->ngroups] : 0;
 
-	for (i = 0; i < p->n; i++) {
+	for (j = 0; j < p->n; j++) {
+		i = j;
+		if (p->gid[i] >= 0)
+			i = p->gmem[rng_below(r, (uint32_t)ngm)];
 		if (p->gid[i] < 0) {
 			/* the common case, kept free of calls */
 			li = p->h[i] + s->f[i];
