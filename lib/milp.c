@@ -623,6 +623,19 @@ result_init(struct milp_result *r)
 	r->gap = NAN;
 }
 
+/* A solve's bookkeeping, its clock started now. */
+static void
+solve_ctx_init(struct solve_ctx *c, const struct milp *m,
+    const struct milp_params *p)
+{
+	memset(c, 0, sizeof(*c));
+	c->p = p;
+	c->maximize = m->maximize;
+	c->offset = m->offset;
+	c->bound = NAN;
+	clock_start(&c->t0);
+}
+
 int
 milp_solve_relaxation(struct milp *m, const struct milp_params *p,
     struct milp_result *r, struct kerr *e)
@@ -632,12 +645,7 @@ milp_solve_relaxation(struct milp *m, const struct milp_params *p,
 	int rc;
 
 	result_init(r);
-	memset(&c, 0, sizeof(c));
-	c.p = p;
-	c.maximize = m->maximize;
-	c.offset = m->offset;
-	c.bound = NAN;
-	clock_start(&c.t0);
+	solve_ctx_init(&c, m, p);
 	if ((lp = build(m, BUILD_RELAX, p, e)) == NULL)
 		return -1;
 	rc = run(m, lp, &c, 1, r, e);
@@ -659,12 +667,7 @@ milp_solve(struct milp *m, const struct milp_params *p,
 	int rc;
 
 	result_init(r);
-	memset(&c, 0, sizeof(c));
-	c.p = p;
-	c.maximize = m->maximize;
-	c.offset = m->offset;
-	c.bound = NAN;
-	clock_start(&c.t0);
+	solve_ctx_init(&c, m, p);
 	/*
 	 * lp_solve reports no global bound during branch and bound, so the
 	 * bound is the root LP's, solved first on its own.
