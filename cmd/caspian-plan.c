@@ -18,8 +18,6 @@
 
 #include "cli.h"
 
-static volatile sig_atomic_t interrupted;
-
 enum {
 	OPT_CARBONS = 256, OPT_CARBON_DEFAULT, OPT_LP, OPT_MPS, OPT_STRICT
 };
@@ -31,13 +29,6 @@ usage(FILE *fp)
 	    "[--carbon-default g]\n"
 	    "                    [--carbons file] [--lp file] [--mps file] "
 	    "[--strict] [file]\n");
-}
-
-static void
-on_sigint(int sig)
-{
-	(void)sig;
-	interrupted = 1;
 }
 
 static void
@@ -129,8 +120,7 @@ main(int argc, char *argv[])
 		cli_usage_error("%s: one input at most", argv[1]);
 	if (argc == 1)
 		in = argv[0];
-	p.stop = &interrupted;
-	signal(SIGINT, on_sigint);
+	p.stop = cli_catch_sigint();
 
 	caspian_init(&c);
 	if (io_read_all(in, &buf, &len, &name, &e) == -1)

@@ -12,6 +12,7 @@
 
 #include <err.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,6 +82,31 @@ cli_getopt_error(int c, char *const argv[])
 	if (optopt > 0 && optopt < 256)
 		cli_usage_error("-%c: %s", optopt, what);
 	cli_usage_error("%s: %s", arg, what);
+}
+
+/*
+ * SIGINT behaves like the time limit (DESIGN section 2): the solver polls
+ * the flag cli_catch_sigint returns, stops and writes the best so far.
+ */
+static volatile sig_atomic_t cli_interrupted __attribute__((unused));
+
+static void __attribute__((unused))
+cli_on_sigint(int sig)
+{
+	(void)sig;
+	cli_interrupted = 1;
+}
+
+static __attribute__((unused)) volatile sig_atomic_t *
+cli_catch_sigint(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = cli_on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	return &cli_interrupted;
 }
 
 /*

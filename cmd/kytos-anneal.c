@@ -21,15 +21,6 @@
 
 #include "cli.h"
 
-static volatile sig_atomic_t interrupted;
-
-static void
-on_sigint(int sig)
-{
-	(void)sig;
-	interrupted = 1;
-}
-
 static void
 usage(FILE *fp)
 {
@@ -102,7 +93,6 @@ main(int argc, char *argv[])
 	struct cli_warn wc = { NULL, 0 };
 	struct kwarn w = { cli_warn, &wc };
 	struct json *out, *stats;
-	struct sigaction sa;
 	const char *name;
 	char *buf;
 	size_t len;
@@ -200,11 +190,7 @@ main(int argc, char *argv[])
 		errx(1, "%s", e.msg);
 	free(buf);
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_sigint;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	par.stop = &interrupted;
+	par.stop = cli_catch_sigint();
 	if (verbose)
 		par.progress = on_progress;
 

@@ -26,8 +26,6 @@
 
 #include "cli.h"
 
-static volatile sig_atomic_t interrupted;
-
 struct opts {
 	struct model_options mo;
 	struct kmilp_params kp;
@@ -50,13 +48,6 @@ usage(FILE *fp)
 	    "                  [--pieces k] [--rounds n] [file]\n"
 	    "       kytos-milp [-ehqVvx] [-g gap] [-t seconds] [--lp file] "
 	    "[--mps file] [file]\n");
-}
-
-static void
-on_sigint(int sig)
-{
-	(void)sig;
-	interrupted = 1;
 }
 
 static void
@@ -334,7 +325,6 @@ main(int argc, char *argv[])
 	struct kmilp_result r;
 	struct sample_set ss;
 	struct encoding_info info;
-	struct sigaction sa;
 	struct json *out, *stats;
 	struct kerr e;
 	const char *name;
@@ -385,11 +375,7 @@ main(int argc, char *argv[])
 	}
 	free(buf);
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_sigint;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	o.kp.mp.stop = &interrupted;
+	o.kp.mp.stop = cli_catch_sigint();
 	if (o.verbose) {
 		o.kp.mp.progress = on_progress;
 		o.kp.round = on_round;
